@@ -1,0 +1,1 @@
+"""DuckDB side of storyhouse: table definitions, staging loads, the quality gate, publishing."""

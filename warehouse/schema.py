@@ -1,0 +1,97 @@
+"""Table definitions of the published warehouse (see ../shared/WAREHOUSE_CONTRACT.md).
+
+`TABLES` maps each table to its DuckDB DDL. The contract's columns are the floor; columns
+marked "extra" in the comments are storyhouse additions.
+"""
+from __future__ import annotations
+
+TABLES: dict[str, str] = {
+    "articles": """
+        CREATE TABLE articles (
+            article_id        VARCHAR PRIMARY KEY,
+            source_path       VARCHAR NOT NULL,
+            source_format     VARCHAR NOT NULL,
+            title             VARCHAR NOT NULL,
+            published_date    DATE,
+            dateline_place    VARCHAR,
+            photo_caption     VARCHAR,
+            body              VARCHAR NOT NULL,
+            paragraph_count   INTEGER,
+            word_count        INTEGER,
+            related_titles    VARCHAR[],
+            content_sha256    VARCHAR NOT NULL,
+            extractor_version VARCHAR NOT NULL
+        )""",
+    "quotes": """
+        CREATE TABLE quotes (
+            quote_id           VARCHAR PRIMARY KEY,
+            article_id         VARCHAR NOT NULL,
+            quote_index        INTEGER,
+            text               VARCHAR NOT NULL,
+            char_start         INTEGER,
+            char_end           INTEGER,
+            speaker_name       VARCHAR,
+            speaker_entity_id  VARCHAR,
+            speaker_mention    VARCHAR,
+            cue_verb           VARCHAR,
+            attribution_method VARCHAR,
+            confidence         DOUBLE,
+            field              VARCHAR   -- extra: body | title | caption (offsets null outside body)
+        )""",
+    "entities": """
+        CREATE TABLE entities (
+            entity_id      VARCHAR PRIMARY KEY,
+            canonical_name VARCHAR NOT NULL,
+            entity_type    VARCHAR NOT NULL,
+            country_code   VARCHAR,
+            aliases        VARCHAR[],
+            mention_count  INTEGER,
+            article_count  INTEGER,
+            first_seen     DATE,
+            last_seen      DATE
+        )""",
+    "entity_mentions": """
+        CREATE TABLE entity_mentions (
+            mention_id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            entity_id  VARCHAR NOT NULL,
+            surface    VARCHAR NOT NULL,
+            char_start INTEGER,
+            char_end   INTEGER,
+            field      VARCHAR  -- extra: body | title | caption (offsets null outside body)
+        )""",
+    "events": """
+        CREATE TABLE events (
+            event_id           VARCHAR PRIMARY KEY,
+            article_id         VARCHAR NOT NULL,
+            event_type         VARCHAR NOT NULL,
+            cameo_root         VARCHAR,
+            trigger            VARCHAR,
+            sentence           VARCHAR,
+            char_start         INTEGER,
+            char_end           INTEGER,
+            event_date         DATE,
+            date_basis         VARCHAR,
+            actor_entity_ids   VARCHAR[],
+            target_entity_ids  VARCHAR[],
+            location_entity_id VARCHAR,
+            confidence         DOUBLE,
+            in_lede            BOOLEAN,  -- extra: found in the first paragraph
+            modality           VARCHAR   -- extra: asserted | planned | negated | hypothetical
+        )""",
+    "quarantine": """
+        CREATE TABLE quarantine (
+            source_path    VARCHAR NOT NULL,
+            content_sha256 VARCHAR NOT NULL,
+            reason         VARCHAR NOT NULL,
+            detail         VARCHAR
+        )""",
+    "build_info": """
+        CREATE TABLE build_info (  -- extra: one row describing the build that made this file
+            built_at          TIMESTAMP WITH TIME ZONE,
+            raw_dir           VARCHAR,
+            extractor_version VARCHAR,
+            files_seen        INTEGER,
+            run_id            VARCHAR
+        )""",
+}
