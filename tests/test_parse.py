@@ -127,11 +127,13 @@ def test_other_text_encodings_are_decoded(encoding):
     assert "Jonas Prévost" in row["body"]
 
 
-def test_duplicate_story_under_two_names_is_one_article():
-    articles, quarantine = _parse({"a.txt": PLAIN_STORY.encode(), "b.txt": PLAIN_STORY.encode() + b"\n\n"})
-    assert articles["source_path"].to_list() == ["a.txt"]
-    assert quarantine.row(0, named=True)["reason"] == "duplicate"
-    assert "a.txt" in quarantine.row(0, named=True)["detail"]
+def test_second_copy_of_a_story_points_to_the_first():
+    articles, quarantine = _parse({"b.txt": PLAIN_STORY.encode() + b"\n\n", "a.txt": PLAIN_STORY.encode(),
+                                   "c.txt": UN_STORY.encode()})
+    assert quarantine.height == 0
+    rows = {r["source_path"]: r for r in articles.iter_rows(named=True)}
+    assert rows["a.txt"]["duplicate_of"] is None and rows["c.txt"]["duplicate_of"] is None
+    assert rows["b.txt"]["duplicate_of"] == rows["a.txt"]["article_id"]
 
 
 def test_ids_are_stable_and_content_derived():

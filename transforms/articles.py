@@ -2,7 +2,8 @@
 
 `parse_stories` expects the columns of `transforms.decode.decode_text` (source_path,
 content_sha256, text, problem, problem_detail) and returns one row per story with the
-`articles` contract columns plus `problem` and `problem_detail` (null for a good article).
+`articles` contract columns plus `duplicate_of` (the article_id of an earlier copy of the same
+story, else null), `problem` and `problem_detail` (null for a good article).
 `articles_from` and `quarantine_from` split that frame into the two warehouse tables.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from transforms.vocabulary import QUARANTINE_REASONS
 
 ARTICLE_COLUMNS = ["article_id", "source_path", "source_format", "title", "published_date",
                    "dateline_place", "photo_caption", "body", "paragraph_count", "word_count",
-                   "related_titles", "content_sha256", "extractor_version"]
+                   "related_titles", "content_sha256", "extractor_version", "duplicate_of"]
 QUARANTINE_COLUMNS = ["source_path", "content_sha256", "reason", "detail"]
 
 _PARSERS = {"un_news_print": parse_un_news, "plain_text": parse_plain_text,
@@ -59,22 +60,20 @@ def _story_problems(parsed: pl.DataFrame) -> pl.DataFrame:
 
 
 def _mark_duplicates(stories: pl.DataFrame) -> pl.DataFrame:
-    """The second and later copies of the same story (same normalised title and body) become
-    `duplicate` problems naming the copy that was kept (the first by source_path)."""
+    """Set `duplicate_of` on the second and later copies of the same story (same normalised
+    title and body) to the article_id of the first copy by source_path; null on the first.
+
+    Every copy stays an article (its file was seen and its path is what users look it up
+    by); analysts count stories, not files, through `duplicate_of IS NULL` (view
+    `articles_unique`).
+    """
     key = pl.concat_str([pl.col("title").str.to_lowercase(),
                          pl.col("body").str.replace_all(r"\s+", " ").str.to_lowercase()], separator="\n")
-    ordered = stories.sort("source_path").with_columns(_key=key)
-    good_first = (ordered.filter(pl.col("problem").is_null())
-                  .with_columns(_kept=pl.col("source_path").first().over("_key"))
-                  .select("source_path", "_kept"))
-    ordered = ordered.join(good_first, on="source_path", how="left")
-    is_dup = pl.col("_kept").is_not_null() & (pl.col("source_path") != pl.col("_kept"))
-    return ordered.with_columns(
-        problem=pl.when(is_dup).then(pl.lit("duplicate")).otherwise("problem"),
-        problem_detail=pl.when(is_dup).then(pl.format(
-            "Same story as {}, which was kept; remove one of the two copies.", "_kept"))
-        .otherwise("problem_detail"),
-    ).drop("_key", "_kept")
+    good = (stories.filter(pl.col("problem").is_null()).sort("source_path")
+            .with_columns(_first=pl.col("article_id").first().over(key))
+            .select("article_id", duplicate_of=pl.when(pl.col("_first") != pl.col("article_id"))
+                    .then(pl.col("_first"))))
+    return stories.join(good, on="article_id", how="left")
 
 
 def parse_stories(decoded: pl.DataFrame) -> pl.DataFrame:
@@ -82,9 +81,9 @@ def parse_stories(decoded: pl.DataFrame) -> pl.DataFrame:
     readable = decoded.filter(pl.col("problem").is_null())
     failed = decoded.filter(pl.col("problem").is_not_null()).select(
         "source_path", "content_sha256", "problem", "problem_detail")
-    stories = _mark_duplicates(_story_problems(_parse_readable(readable)))
-    stories = stories.with_columns(
-        article_id=stable_id("article", "content_sha256"),
+    stories = _story_problems(_parse_readable(readable)).with_columns(
+        article_id=stable_id("article", "content_sha256", "source_path"))
+    stories = _mark_duplicates(stories).with_columns(
         paragraph_count=(pl.col("body").str.count_matches("\n\n", literal=True) + 1).cast(pl.Int32),
         word_count=pl.col("body").str.count_matches(r"\S+").cast(pl.Int32),
         extractor_version=pl.lit(EXTRACTOR_VERSION),

@@ -20,7 +20,6 @@ QUARANTINE_REASONS = {
     "too_large": "The file is larger than the per-file limit. Split it into one file per story.",
     "unreadable": "The file could not be read (permissions, or it vanished mid-run). Fix access and re-run.",
     "outside_root": "The path resolves outside the raw root (a symlink or '..'). Copy the file into the raw root.",
-    "duplicate": "The same story (same normalised content) already arrived under another file name.",
 }
 
 # event type -> CAMEO root code (None where CAMEO has no root for it). See docs/events.md.

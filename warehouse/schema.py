@@ -20,7 +20,8 @@ TABLES: dict[str, str] = {
             word_count        INTEGER,
             related_titles    VARCHAR[],
             content_sha256    VARCHAR NOT NULL,
-            extractor_version VARCHAR NOT NULL
+            extractor_version VARCHAR NOT NULL,
+            duplicate_of      VARCHAR  -- extra: article_id of an earlier copy of the same story
         )""",
     "quotes": """
         CREATE TABLE quotes (

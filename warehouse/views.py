@@ -6,11 +6,14 @@ import os
 import duckdb
 
 VIEWS: dict[str, tuple[str, str]] = {
+    "articles_unique": (
+        "One row per distinct story: articles without the later copies of a story that arrived twice.",
+        "SELECT * FROM articles WHERE duplicate_of IS NULL"),
     "articles_monthly": (
         "One row per month of publication and source format: article and word counts.",
         """SELECT date_trunc('month', published_date)::DATE AS month, source_format,
                   count(*) AS articles, sum(word_count) AS words
-           FROM articles WHERE published_date IS NOT NULL
+           FROM articles_unique WHERE published_date IS NOT NULL
            GROUP BY ALL ORDER BY month, source_format"""),
     "quotes_attributed": (
         "One row per quote, with its speaker, article title and publication date.",
