@@ -1,0 +1,174 @@
+"""Entity extraction: conventions on short original sentences, offsets, identities, and a
+dev-gold regression guard."""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from transforms.entities import build_entities, entity_mentions_from, extract_mentions
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+BASELINE = Path(__file__).parents[1] / "bench" / "baselines" / "entities.json"
+
+
+def _articles(*bodies: str, titles: list[str] | None = None) -> pl.DataFrame:
+    n = len(bodies)
+    return pl.DataFrame({
+        "article_id": [f"a{i}" for i in range(n)],
+        "title": titles or ["Untitled"] * n,
+        "photo_caption": [None] * n,
+        "body": list(bodies),
+        "dateline_place": [None] * n,
+        "published_date": [date(2011, 4, 22 + i) for i in range(n)],
+    }, schema={"article_id": pl.String, "title": pl.String, "photo_caption": pl.String,
+               "body": pl.String, "dateline_place": pl.String, "published_date": pl.Date})
+
+
+def _entities(body: str) -> dict[str, str]:
+    m = extract_mentions(_articles(body))
+    return dict(m.select("canonical_name", "entity_type").unique().iter_rows())
+
+
+def test_titles_are_not_part_of_person_names():
+    found = _entities("Trade Minister Olga Petrenko met President Tomas Varga in Vienna.")
+    assert found == {"Olga Petrenko": "PERSON", "Tomas Varga": "PERSON", "Vienna": "LOCATION"}
+
+
+def test_honorific_and_surname_join_the_full_name():
+    m = extract_mentions(_articles(
+        "Secretary-General Ban Ki-moon arrived on Monday. Mr. Ban said talks went well. "
+        "Later Ban left."))
+    assert set(m["canonical_name"]) == {"Ban Ki-moon"}
+    assert set(m["surface"]) == {"Ban Ki-moon", "Mr. Ban", "Ban"}
+    assert m["entity_id"].n_unique() == 1
+
+
+def test_united_nations_forms_and_united_states_forms_merge():
+    found = extract_mentions(_articles(
+        "The United Nations sent aid. A UN official and a U.N. adviser visited the US. "
+        "The U.S. and America are one place, as is the United States."))
+    names = dict(found.group_by("canonical_name").agg(pl.col("entity_type").first()).iter_rows())
+    assert names == {"United Nations": "ORG", "United States": "LOCATION"}
+
+
+def test_organisation_forms():
+    found = _entities("Officials at the Ministry of Water and Harlow Motors Ltd spoke to the "
+                      "Central Grain Board about the Pemberton Party.")
+    assert found == {"Ministry of Water": "ORG", "Harlow Motors Ltd": "ORG",
+                     "Central Grain Board": "ORG", "Pemberton Party": "ORG"}
+
+
+def test_acronym_defined_in_text_joins_its_expansion():
+    m = extract_mentions(_articles(
+        "The Northern Seed Alliance (NSA) met farmers. The NSA said yields rose."))
+    assert set(m["canonical_name"]) == {"Northern Seed Alliance"}
+    assert set(m["surface"]) == {"Northern Seed Alliance", "NSA"}
+
+
+def test_known_acronyms_and_short_forms():
+    found = _entities("The WFP and UNHCR warned that Texlon Corp faced losses. Texlon denied it.")
+    assert found["World Food Programme"] == "ORG"
+    assert found["UNHCR"] == "ORG"
+    assert found["Texlon Corp"] == "ORG"
+    assert "Texlon" not in found
+
+
+def test_nationality_adjectives_and_sentence_openers_are_not_entities():
+    found = _entities("Russian diplomats met British envoys. However, Brazilian farmers "
+                      "protested in Lisbon.")
+    assert found == {"Lisbon": "LOCATION"}
+
+
+def test_places_after_prepositions_and_countries_get_codes():
+    m = extract_mentions(_articles("The talks in Cairo ended. Egypt and Russia agreed."))
+    codes = dict(m.select("canonical_name", "country_code").unique().iter_rows())
+    assert codes == {"Cairo": "EGY", "Egypt": "EGY", "Russia": "RUS"}
+
+
+def test_russian_federation_is_called_russia():
+    m = extract_mentions(_articles("The Russian Federation signed the accord."))
+    assert m["canonical_name"].to_list() == ["Russia"]
+    assert m["country_code"].to_list() == ["RUS"]
+
+
+def test_offsets_point_at_the_surface():
+    body = ("Foreign Minister Anna Kowalski flew from Warsaw to Nairobi.\n\n"
+            "Ms Kowalski met the African Union. “Kenya matters,” Kowalski said.")
+    m = extract_mentions(_articles(body))
+    assert m.height >= 6
+    for s, e, surface in m.select("char_start", "char_end", "surface").iter_rows():
+        assert body[s:e] == surface
+
+
+def test_title_and_caption_mentions_have_no_offsets():
+    arts = _articles("Dr Helen Ostrova spoke in Oslo.", titles=["Ostrova visits Oslo"]) \
+        .with_columns(photo_caption=pl.lit("Helen Ostrova in Oslo"))
+    m = extract_mentions(arts)
+    side = m.filter(pl.col("field") != "body")
+    assert set(side["field"]) == {"title", "caption"}
+    assert side["char_start"].is_null().all() and side["char_end"].is_null().all()
+    assert m.filter(pl.col("canonical_name") == "Helen Ostrova")["entity_id"].n_unique() == 1
+
+
+def test_same_entity_same_id_across_articles_and_runs():
+    arts = _articles("The United Nations met in Geneva.", "Geneva hosted the United Nations.")
+    first = extract_mentions(arts)
+    again = extract_mentions(arts.reverse())
+    un = first.filter(pl.col("canonical_name") == "United Nations")
+    assert un["entity_id"].n_unique() == 1 and un["article_id"].n_unique() == 2
+    assert sorted(first["mention_id"]) == sorted(again["mention_id"])
+    assert first["mention_id"].n_unique() == first.height
+
+
+def test_bare_surnames_stay_apart_across_stories_but_full_names_merge():
+    arts = _articles("Mr Halloway resigned on Friday.", "Mr Halloway won the vote.",
+                     "Peter Halloway spoke.", "Peter Halloway and Mr Halloway are one.")
+    m = extract_mentions(arts)
+    bare = m.filter(pl.col("canonical_name") == "Halloway")
+    assert bare["entity_id"].n_unique() == 2
+    full = m.filter(pl.col("canonical_name") == "Peter Halloway")
+    assert full["entity_id"].n_unique() == 1 and full["article_id"].n_unique() == 2
+
+
+def test_build_entities_and_entity_mentions_tables():
+    arts = _articles("The UN met in Geneva.", "The United Nations met again in Geneva.")
+    m = extract_mentions(arts)
+    ents = build_entities(m, arts)
+    un = ents.filter(pl.col("canonical_name") == "United Nations").row(0, named=True)
+    assert un["entity_type"] == "ORG" and un["aliases"] == ["UN"]
+    assert (un["mention_count"], un["article_count"]) == (2, 2)
+    assert (un["first_seen"], un["last_seen"]) == (date(2011, 4, 22), date(2011, 4, 23))
+    geneva = ents.filter(pl.col("canonical_name") == "Geneva").row(0, named=True)
+    assert geneva["country_code"] == "CHE" and geneva["aliases"] == []
+    em = entity_mentions_from(m)
+    assert em.columns == ["mention_id", "article_id", "entity_id", "surface", "char_start",
+                          "char_end", "field"]
+    assert set(em["entity_id"]) <= set(ents["entity_id"])
+
+
+def test_empty_input_gives_empty_tables():
+    m = extract_mentions(_articles().head(0))
+    assert m.height == 0 and "entity_id" in m.columns
+    assert build_entities(m, _articles().head(0)).height == 0
+
+
+@pytest.mark.corpus
+def test_dev_gold_entity_f1_does_not_regress():
+    if not (SHARED / "gold" / "dev").is_dir() or not (SHARED / "corpus").is_dir():
+        pytest.skip(f"needs the shared corpus and dev gold at {SHARED}")
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from bench.score_entities import load_stories, score, write_predictions
+
+    baseline = json.loads(BASELINE.read_text())
+    stories = load_stories(SHARED / "corpus")
+    with tempfile.TemporaryDirectory() as tmp:
+        write_predictions(stories, SHARED / "gold" / "dev", Path(tmp))
+        figures = score(SHARED, Path(tmp))
+    for key in ("entity_f1", "entity_typed_f1", "person_f1", "org_f1", "location_f1"):
+        assert figures[key] >= baseline[key] - 0.02, (key, figures[key], baseline[key])
