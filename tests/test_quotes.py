@@ -1,0 +1,260 @@
+"""Quote extraction and speaker attribution (transforms/quotes.py and the modules it uses).
+
+Unit tests use short original sentences; the corpus test scores the dev gold and compares
+with the figures in bench/baselines/quotes.json."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from transforms.quote_marks import find_quote_spans
+from transforms.quotes import QUOTE_SCHEMA, extract_quotes
+from transforms.vocabulary import ATTRIBUTION_METHODS
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).parents[1].parent / "shared"
+BASELINE = ROOT / "bench" / "baselines" / "quotes.json"
+PARAGRAPH_BREAK = re.compile("\\s*\\n\\s*\\n\\s*[\u201c\"\u2018']?")
+
+
+def quotes_of(body: str, title: str = "A headline", caption: str | None = None,
+              mentions: pl.DataFrame | None = None) -> pl.DataFrame:
+    articles = pl.DataFrame({"article_id": ["a1"], "title": [title], "photo_caption": [caption],
+                             "body": [body]})
+    return extract_quotes(articles, mentions)
+
+
+def speakers(body: str, **kw) -> list[tuple[str, str | None]]:
+    return [(t, s) for t, s in quotes_of(body, **kw).select("text", "speaker_name").iter_rows()]
+
+
+def assert_spans(body: str, quotes: pl.DataFrame) -> None:
+    for text, start, end in quotes.filter(pl.col("field") == "body").select(
+            "text", "char_start", "char_end").iter_rows():
+        assert PARAGRAPH_BREAK.sub(" ", body[start:end]) == text
+
+
+# ---------------------------------------------------------------- quotation marks
+
+def test_curly_quote_span_and_offsets():
+    body = "Ann Lee opened the bridge. \u201cThis is a fine day for the town,\u201d Ms Lee said."
+    q = quotes_of(body)
+    assert q["text"].to_list() == ["This is a fine day for the town,"]
+    start, end = q["char_start"][0], q["char_end"][0]
+    assert body[start:end] == q["text"][0]
+
+
+def test_straight_quotes_and_apostrophes():
+    body = ("The mayor's plan won. \"We don't expect the '90s to come back soon,\" "
+            "said Carl Brandt.")
+    q = quotes_of(body)
+    assert q["text"].to_list() == ["We don't expect the '90s to come back soon,"]
+    assert_spans(body, q)
+
+
+def test_single_quotes_when_primary():
+    body = "Tom Reyes spoke. 'Our players' union will meet the board on Monday,' he said."
+    assert speakers(body) == [("Our players' union will meet the board on Monday,", "Tom Reyes")]
+
+
+def test_single_quotes_inside_double_are_text():
+    body = "\"She told me 'never give up on this town' and left,\" said Rosa Vega."
+    assert speakers(body) == [("She told me 'never give up on this town' and left,", "Rosa Vega")]
+
+
+def test_multi_paragraph_quote_is_one():
+    body = ("Dan Moss said: \"The harbour will reopen in spring.\n\n"
+            "\"Boats will be back by May.\"")
+    q = quotes_of(body)
+    assert q["text"].to_list() == ["The harbour will reopen in spring. Boats will be back by May."]
+    assert_spans(body, q)
+    assert q["speaker_name"].to_list() == ["Dan Moss"]
+
+
+def test_lost_paragraph_break_splits_at_new_mark():
+    spans = find_quote_spans('"Alpha one two three. "Beta four five six.\n\n'
+                             '"Gamma seven eight nine. "Delta ten eleven twelve."')
+    assert [s.text for s in spans] == ["Alpha one two three.",
+                                       "Beta four five six. Gamma seven eight nine.",
+                                       "Delta ten eleven twelve."]
+
+
+def test_missing_closing_mark_loses_nothing_after_it():
+    body = ("Ivo Penn said: \"We lost the match today and I am sorry\n\n"
+            "The club met later. \"Next season we will do much better,\" said Ivo Penn.")
+    texts = quotes_of(body)["text"].to_list()
+    assert texts == ["We lost the match today and I am sorry",
+                     "Next season we will do much better,"]
+
+
+def test_stray_closing_mark_is_ignored():
+    body = ("Rain fell all night.\" Then Lena Ortiz said, \"the roads will stay closed "
+            "until Friday.\"")
+    assert speakers(body) == [("the roads will stay closed until Friday.", "Lena Ortiz")]
+
+
+def test_short_spans_and_titles_of_works_are_not_quotes():
+    body = ("Critics called the film \"bold\" and the \"Return Of The Grey Mountain King\" "
+            "opened on Friday.")
+    assert quotes_of(body).height == 0
+
+
+def test_dash_attribution_after_unclosed_quote():
+    body = ("\"The draw was kind to us this year - Jo Hart, club secretary.\n\n"
+            "\"We fear nobody in this group\" - Sam Kerr, coach.")
+    assert speakers(body) == [("The draw was kind to us this year", "Jo Hart"),
+                              ("We fear nobody in this group", "Sam Kerr")]
+
+
+# ---------------------------------------------------------------- speakers
+
+def test_said_name_after_quote_resolves_full_name():
+    body = ("Secretary-General Ana Molina visited the port. \u201cTrade keeps this city alive,"
+            "\u201d said Ms. Molina.")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Ana Molina"]
+    assert q["speaker_mention"].to_list() == ["Ms. Molina"]
+    assert q["cue_verb"].to_list() == ["said"]
+    assert q["attribution_method"].to_list() == ["explicit"]
+
+
+def test_name_said_after_quote_and_title_mention():
+    body = ("Secretary-General Ana Molina visited the port. \u201cTrade keeps this city alive,"
+            "\u201d Ms. Molina said.\n\n\u201cWe need new cranes and new roads,\u201d said the "
+            "Secretary-General.")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Ana Molina", "Ana Molina"]
+    assert q["attribution_method"].to_list() == ["explicit", "title"]
+
+
+def test_colon_attribution_before_quote():
+    body = "Mr Grant Hale told the council: \"The budget is balanced for the first time.\""
+    assert speakers(body) == [("The budget is balanced for the first time.", "Grant Hale")]
+
+
+def test_interrupted_quote_is_two_quotes_same_speaker():
+    body = ("\"We will rebuild the school,\" said Nora Beck. \"It will open in September "
+            "with new classrooms.\"")
+    assert speakers(body) == [("We will rebuild the school,", "Nora Beck"),
+                              ("It will open in September with new classrooms.", "Nora Beck")]
+
+
+def test_pronoun_resolves_to_previous_speaker():
+    body = ("Olga Strand sold her herd. \"Prices fell too far this winter,\" she said."
+            "\n\n\"I could not keep feeding them all,\" she added.")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Olga Strand", "Olga Strand"]
+    assert q["attribution_method"].to_list() == ["pronoun", "pronoun"]
+
+
+def test_pronoun_skips_speaker_of_other_gender():
+    body = ("\"The vote was fair,\" said Mrs Ida Rowe. Paul Stein, the opposition leader, "
+            "disagreed. \"Nobody counted the late ballots,\" he said.")
+    assert [s for _, s in speakers(body)] == ["Ida Rowe", "Paul Stein"]
+
+
+def test_unattributed_continuation_carries_speaker():
+    body = ("\"The river rose overnight and covered the fields,\" said Kurt Lang.\n\n"
+            "\"We moved the animals to higher ground before dawn.\"")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Kurt Lang", "Kurt Lang"]
+    assert q["attribution_method"].to_list() == ["explicit", "carried_over"]
+
+
+def test_woven_partial_quote():
+    body = "Mr Hugo Bell said the new rules were \"a serious blow to small farms\" in the region."
+    assert speakers(body) == [("a serious blow to small farms", "Hugo Bell")]
+
+
+def test_organisation_speaks():
+    body = ("Shares of the brewer Kestrel rose after it reported higher profits. \"Our sales grew in every market this year,\" "
+            "the company said.")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Kestrel"]
+    assert q["attribution_method"].to_list() == ["organisation"]
+
+
+def test_named_organisation_in_a_statement():
+    body = "\"The merger will create jobs across the region,\" Orbitel said in a statement."
+    assert speakers(body) == [("The merger will create jobs across the region,", "Orbitel")]
+
+
+def test_unnamed_speakers_are_null():
+    body = ("\"The talks are going nowhere at the moment,\" a spokesman said. \"Costs will rise "
+            "for every family in the country,\" critics say.")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == [None, None]
+    assert q["attribution_method"].to_list() == ["none", "none"]
+    assert q["speaker_entity_id"].to_list() == [None, None]
+
+
+def test_according_to():
+    body = "\"Exports will double within five years,\" according to Vera Lind."
+    assert speakers(body) == [("Exports will double within five years,", "Vera Lind")]
+
+
+def test_title_quote_takes_body_speaker():
+    body = "\"Our hospital needs more nurses now,\" said Dr Amir Saleh."
+    q = quotes_of(body, title="Doctor: 'Our hospital needs more nurses now'")
+    titled = q.filter(pl.col("field") == "title")
+    assert titled["speaker_name"].to_list() == ["Amir Saleh"]
+    assert titled["char_start"].to_list() == [None]
+
+
+# ---------------------------------------------------------------- table contract
+
+def test_columns_ids_and_entity_ids():
+    body = ("\"We will open three new stores,\" said Lia Brun. \"Staff will be hired locally "
+            "in the spring,\" she added.")
+    mentions = pl.DataFrame({
+        "article_id": ["a1"], "entity_id": ["e-lia"], "canonical_name": ["Lia Brun"],
+        "entity_type": ["PERSON"], "surface": ["Lia Brun"], "field": ["body"],
+        "char_start": [36], "char_end": [44]})
+    q = quotes_of(body, mentions=mentions)
+    assert q.schema == pl.Schema(QUOTE_SCHEMA)
+    assert q["quote_index"].to_list() == [0, 1]
+    assert q["speaker_entity_id"].to_list() == ["e-lia", "e-lia"]
+    assert set(q["attribution_method"]) <= set(ATTRIBUTION_METHODS)
+    assert q["quote_id"].n_unique() == 2
+    again = quotes_of(body, mentions=mentions)
+    assert again["quote_id"].to_list() == q["quote_id"].to_list()
+    assert_spans(body, q)
+
+
+def test_no_quotes_gives_empty_table_with_schema():
+    q = quotes_of("Nothing was said today. The market's mood was calm.")
+    assert q.height == 0
+    assert q.schema == pl.Schema(QUOTE_SCHEMA)
+
+
+def test_confidence_in_range():
+    body = "\"Rates will stay low for a long time,\" he said. \"Growth is slow,\" one trader said."
+    assert all(0 <= c <= 1 for c in quotes_of(body)["confidence"])
+
+
+# ---------------------------------------------------------------- dev gold regression
+
+@pytest.mark.corpus
+def test_dev_gold_scores_hold(tmp_path):
+    if not (SHARED / "corpus").is_dir() or not (SHARED / "gold" / "dev").is_dir():
+        pytest.skip(f"shared corpus and gold not found at {SHARED}")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import score_quotes
+
+    from ingest.raw_files import read_raw_root
+    from transforms.articles import parse_stories
+    from transforms.decode import decode_text
+
+    gold = score_quotes.gold_stories()
+    parsed = parse_stories(decode_text(read_raw_root(SHARED / "corpus")))
+    articles = score_quotes.gold_articles(parsed, set(gold))
+    score_quotes.write_predictions(articles, extract_quotes(articles), tmp_path)
+    figures = score_quotes.score(tmp_path, verbose=False)
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    assert figures["quote_f1"] >= baseline["quote_f1"] - 0.02
+    assert figures["speaker_accuracy"] >= baseline["speaker_accuracy"] - 0.02

@@ -1,0 +1,486 @@
+"""Who said each quote: attribution patterns around the quote, resolved to full names.
+
+`attribute_quotes(text, spans, index)` takes one field's text, its quote spans (from
+`transforms.quote_marks`) and the article's `NameIndex`, and returns one `Attribution` per span:
+speaker (full name or None), the mention as written, the cue verb, the method (a code of
+`transforms.vocabulary.ATTRIBUTION_METHODS`) and a confidence.
+
+Order of evidence for a quote:
+1. after it, in its sentence: `"...," said Mr Ban` / `"...," Mr Ban said` / `"..." - Ann Lee`
+   / `"...," he added` / `"...," the agency said` / `quoted X as saying` / `according to X`;
+2. before it, in its sentence: `Mr Ban said: "..."` / `He said, "..."` and quotes woven into a
+   reporting clause (`Ban said he lamented the "fires still burning"`);
+3. none: the speaker of the sentence just before it (`Ann Lee said she was pleased. "..."`),
+   a pull quote followed by a paragraph holding only a name, else the previous quote's speaker
+   when the quote continues it (same paragraph, or the first quote of the next paragraph).
+Pronouns (he/she) go to the most recent person who spoke or was the subject of a reporting
+verb (a name that is merely the subject of another verb counts only within the paragraph);
+"it" and "the firm/agency/company" go to the most recent organisation; "his son", "the
+winner" to the previous quote's speaker; "a spokesman", "critics", "they" stay unnamed (None).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from transforms.attribution_names import ABBREVIATIONS, ORG_NOUNS, NameIndex, name_runs
+from transforms.quote_marks import QuoteSpan
+
+CUE_VERBS = frozenset("""
+said says say added adds stressed stresses noted notes told tells warned warns urged urges
+explained explains asked asks insisted insists emphasized emphasised emphasizes emphasises
+declared declares announced announces stated states argued argues claimed claims continued
+continues commented comments remarked remarks replied replies responded responds wrote writes
+observed observes acknowledged acknowledges admitted admits conceded concedes confirmed
+confirms agreed agrees predicted predicts suggested suggests recalled recalls reported reports
+revealed reveals countered counters concluded concludes underlined underlines underscored
+underscores highlighted highlights affirmed affirms reiterated reiterates cautioned cautions
+complained complains lamented laments described describes called calls quoted saying adding
+telling noting warning stressing arguing explaining insisting describing calling urging
+praised criticised criticized accused promised pledged vowed joked exclaimed questioned
+maintained maintains contended contends assured assures proclaimed tweeted posted believes
+believed thinks thought hopes hoped
+""".split())
+_CUE = r"(?:" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")"
+AUXILIARIES = frozenset("is was are were has had have will would could can may might should "
+                        "must does did do".split())
+ADVERBS = frozenset("""also today yesterday later then earlier recently previously once again
+further now still had has have repeatedly simply just always never often quickly separately
+publicly privately yet already""".split())
+_ADVERB = rf"(?:(?:{'|'.join(sorted(ADVERBS))}|[a-z]+ly)\s+)"
+PREPOSITIONS = frozenset("""of at from in with for on by to about into over under after before
+during against between among without within via than like as near outside inside quoted
+who which whose when where while because that said""".split())
+# Lower-case words after a name that do not make it a verb's subject ("Ann Lee and ...").
+FUNCTION_WORDS = PREPOSITIONS | frozenset("""and or nor but the a an this that these those
+its his her their our my your not no so then than also who whom whose what said""".split())
+PERSON_PRONOUNS = frozenset({"he", "she"})
+UNNAMED_PRONOUNS = frozenset({"they", "we", "i", "you", "one", "someone", "somebody"})
+UNNAMED_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen official officials source
+sources analyst analysts critics critic observers experts expert economists economist dealers
+traders insiders diplomats residents witnesses witness people report reports statement
+statements study survey document letter website site paper poll researchers scientists
+investors executives aides aide doctors police someone fans fan readers reader""".split())
+INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "most",
+                        "another", "other", "others", "few"})
+DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]*[A-Z0-9])")
+_WORD = re.compile(r"[\w'\u2019\-\.]+")
+_RIGHT_DASH = re.compile(r"\s*[-\u2013\u2014]+\s+(?=[A-Z])")
+_RIGHT_VERB_FIRST = re.compile(rf"\s*,?\s*({_CUE})\s+(?!that\b)", re.IGNORECASE)
+_RIGHT_SUBJECT_FIRST = re.compile(
+    rf"\s*,?\s*([^\s;:!?\"\u201c\u201d]+(?:\s+[^\s;:!?\"\u201c\u201d]+){{0,13}}?)\s+"
+    rf"{_ADVERB}*({_CUE})\b")
+_QUOTED_AS = re.compile(r"quot(?:ed|ing)\s+(.{1,80}?)\s+as\s+saying", re.IGNORECASE)
+_ACCORDING = re.compile(r"\s*,?\s*according\s+to\s+", re.IGNORECASE)
+_CUE_IN = re.compile(rf"\b({_CUE})\b")
+_VERBISH = re.compile(rf"(?:{_CUE}|{'|'.join(AUXILIARIES)}|[a-z]{{2,}}(?:ed|[^s\W]s))$")
+_SUBJECT_EVENT = re.compile(
+    rf"\s*(?:,[^,.;:!?\"\u201c\u201d]{{1,160}},\s*)?,?\s*{_ADVERB}?([a-z]+)\b")
+# Verbs that put their speaker after them ("said Mr Ban"); "told X", "urged X" take objects.
+_INVERTED_EVENT = re.compile(r"\b(?:said|says|added|adds|explained|insisted|stressed|noted|"
+                             r"continued|wrote|argued|declared|replied|commented|remarked|"
+                             r"concluded|observed|admitted|agreed|claimed)\s+$")
+_NOUN_PHRASE_END = re.compile(r"(?:^|\s)((?:the|a|an|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}"
+                              r"[\w\-]+)\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+")
+
+
+class Attribution(NamedTuple):
+    speaker: str | None
+    mention: str | None
+    cue_verb: str | None
+    method: str
+    confidence: float
+
+
+class _Speaker(NamedTuple):
+    name: str | None
+    mention: str
+    method: str
+    is_org: bool
+
+
+class _Event(NamedTuple):
+    """A name that spoke or was a subject at `pos`; `strong` when of a reporting verb."""
+    pos: int
+    name: str
+    kind: str
+    strong: bool
+
+
+_NONE = Attribution(None, None, None, "none", 0.5)
+
+
+class _Field:
+    """One field's text with its paragraphs, sentences, name runs and subject events."""
+
+    def __init__(self, text: str, spans: list[QuoteSpan], index: NameIndex):
+        self.text = text
+        self.spans = spans
+        self.index = index
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)
+                                      if not self._is_abbreviation(m.start())]
+        starts = [s.start for s in spans]
+        self.runs = [r for r in index.runs(text) if r.name and not index.is_common(r.name)
+                     and not self._in_quote(r.start, starts)]
+        self.events: list[_Event] = []
+        self.genders: dict[str, str] = {}
+        sentence_starts = set(self.sentence_starts) | set(self.para_starts)
+        for run in self.runs:
+            if run.possessive:
+                continue
+            m = _SUBJECT_EVENT.match(text, run.end)
+            verb = m.group(1) if m and (_VERBISH.match(m.group(1)) or (
+                run.start in sentence_starts and m.group(1) not in FUNCTION_WORDS)) else None
+            inverted = verb is None and _INVERTED_EVENT.search(text, max(0, run.start - 16),
+                                                                run.start)
+            if verb or inverted:
+                name = index.resolve(run.name)
+                if gender := index.gender(run.name):
+                    self.genders.setdefault(" ".join(name), gender)
+                self.events.append(_Event(run.start, " ".join(name), index.kind(name),
+                                          bool(inverted) or verb in CUE_VERBS))
+        self.events.sort()
+
+    def _in_quote(self, pos: int, starts: list[int]) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < self.spans[i].end
+
+    def _is_abbreviation(self, dot: int) -> bool:
+        word = re.search(r"([\w.]+)$", self.text[max(0, dot - 12):dot])
+        if not word:
+            return False
+        w = word.group(1)
+        return w.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", w))
+
+    def add_speaker(self, pos: int, name: str, is_org_speaker: bool) -> None:
+        self.events.append(_Event(pos, name, "org" if is_org_speaker else "unknown", True))
+        self.events.sort()
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect_right(self.para_starts, pos) - 1
+
+    def paragraph_end(self, pos: int) -> int:
+        i = self.paragraph_of(pos) + 1
+        return self.para_starts[i] if i < len(self.para_starts) else len(self.text)
+
+    def sentence_start(self, pos: int) -> int:
+        start = self.sentence_starts[bisect_right(self.sentence_starts, pos) - 1]
+        return max(start, self.para_starts[self.paragraph_of(pos)])
+
+    def last_person(self, before: int, pronoun: str | None = None) -> str | None:
+        """The most recent speaker or reporting-verb subject before `before` that is not an
+        organisation (nor of the other gender than `pronoun`, when known); a subject of
+        another verb wins only inside the same paragraph."""
+        para = self.paragraph_of(before)
+        strong = weak = None
+        for event in reversed(self.events):
+            if event.pos >= before or event.kind == "org":
+                continue
+            known = self.genders.get(event.name)
+            if pronoun and known and known != pronoun:
+                continue
+            if event.strong:
+                strong = event
+                break
+            weak = weak or event
+        if weak and self.paragraph_of(weak.pos) == para and (
+                strong is None or self.paragraph_of(strong.pos) != para):
+            return weak.name
+        return (strong or weak).name if (strong or weak) else None
+
+    def last_org(self, before: int) -> str | None:
+        """The most recent organisation subject before `before`, else the most recent name
+        introduced as one ("the brewer Acme"), else an unknown one-word reporting subject."""
+        fallback = None
+        for event in reversed(self.events):
+            if event.pos >= before:
+                continue
+            if event.kind == "org":
+                return event.name
+            if (fallback is None and event.kind == "unknown" and event.strong
+                    and " " not in event.name):
+                fallback = event.name
+        introduced = (r for r in reversed(self.runs)
+                      if r.start < before and r.name in self.index.org_like)
+        run = next(introduced, None)
+        return " ".join(self.index.resolve(run.name)) if run else fallback
+
+
+def _phrase_chunks(phrase: str) -> list[str]:
+    return [c.strip() for c in re.split(r",|\(|\)|\s[-\u2013\u2014]\s", phrase) if c.strip()]
+
+
+def _cut_at_preposition(chunk: str) -> str:
+    words = chunk.split()
+    for i, w in enumerate(words):
+        if i > 0 and w.lower() in PREPOSITIONS:
+            return " ".join(words[:i])
+    return chunk
+
+
+def _interpret(field: _Field, phrase: str, at: int, previous: str | None) -> _Speaker | None:
+    """The speaker a phrase such as "Mr Ban", "he", "the agency", "Ann Lee, a fan" names."""
+    chunks = _phrase_chunks(phrase)
+    if not chunks:
+        return None
+    speaker = _interpret_chunk(field, _cut_at_preposition(chunks[0]), at, previous)
+    if (speaker is None or speaker.name is None) and len(chunks) > 1:
+        return _bare_name(field, chunks[1]) or speaker
+    return speaker
+
+
+def _bare_name(field: _Field, chunk: str) -> _Speaker | None:
+    """A chunk that is nothing but a name ("Ann Lee" in "a spokesman, Ann Lee, said")."""
+    chunk = chunk.rstrip(".")
+    runs = name_runs(chunk)
+    if len(runs) == 1 and runs[0].name and runs[0].start == 0 and runs[0].end == len(chunk):
+        name = field.index.resolve(runs[0].name)
+        return _Speaker(" ".join(name), chunk, "explicit", field.index.kind(name) == "org")
+    return None
+
+
+def _interpret_chunk(field: _Field, chunk: str, at: int, previous: str | None) -> _Speaker | None:
+    chunk = chunk.strip().rstrip(".")
+    words = chunk.split()
+    if not words or not re.search(r"[A-Za-z]", chunk):
+        return None
+    first = words[0].lower()
+    if len(words) == 1 and first in PERSON_PRONOUNS:
+        name = field.last_person(at, first)
+        if name:
+            field.genders.setdefault(name, first)
+        return _Speaker(name, chunk, "pronoun", False)
+    if len(words) == 1 and first == "it":
+        return _Speaker(field.last_org(at), chunk, "organisation", True)
+    if len(words) == 1 and first in UNNAMED_PRONOUNS:
+        return _Speaker(None, chunk, "none", False)
+    runs = [r for r in name_runs(chunk) if r.name and not r.possessive
+            and not field.index.is_common(r.name)]
+    if runs and runs[-1].end == len(chunk):
+        run = runs[-1]
+        name = field.index.resolve(run.name)
+        mention = re.sub(r"^(?:(?:But|And|However|Yet|So|Then|Now|Meanwhile),?\s+)+", "",
+                         chunk[run.start:])
+        return _Speaker(" ".join(name), mention, "explicit",
+                        field.index.kind(name) == "org")
+    title_runs = [r for r in name_runs(chunk) if not r.name and r.titles]
+    head = words[-1].lower()
+    if head in ORG_NOUNS and first in {"the", "its"} and len(words) <= 3:
+        return _Speaker(field.last_org(at), chunk, "organisation", True)
+    if not runs and not title_runs and len(words) > 5:
+        return None
+    if first in INDEFINITE or head in UNNAMED_NOUNS or (first not in DETERMINERS and not runs
+                                                        and not title_runs):
+        return _Speaker(None, chunk, "none", False)
+    if title_runs and first == "the":
+        name = field.index.for_title(list(title_runs[-1].titles))
+        if name:
+            return _Speaker(" ".join(name), chunk, "title", False)
+    if first in DETERMINERS - {"its"}:
+        return _Speaker(previous or field.last_person(at), chunk, "description", False)
+    return None
+
+
+def _right_attribution(field: _Field, span: QuoteSpan, close: int, previous: str | None):
+    """Attribution written after the closing mark: (speaker, cue verb) or None."""
+    text = field.text
+    stop = field.paragraph_end(close)
+    nxt = next((s.start for s in field.spans if s.start > close), None)
+    if nxt is not None:
+        stop = min(stop, nxt - 1)
+    sentence_end = next((s for s in field.sentence_starts if s > close), len(text))
+    tail = text[close:min(stop, sentence_end)]
+    if (m := _RIGHT_DASH.match(tail)) and not re.match(r"\s*[a-z]", tail[m.end():]):
+        speaker = _interpret(field, tail[m.end():], span.start, previous)
+        if speaker and speaker.name:
+            return speaker, None
+    ends_sentence = span.text.rstrip()[-1:] == "."
+    if ends_sentence and not re.match(r"\s*,?\s*(?:he|she|it|they)\b", tail):
+        return None
+    if m := _QUOTED_AS.search(tail[:120]):
+        speaker = _interpret(field, m.group(1), span.start, previous)
+        if speaker:
+            return speaker, "saying"
+    if m := _RIGHT_VERB_FIRST.match(tail):
+        rest = tail[m.end():]
+        if not re.match(r"\s*:", rest):
+            speaker = _interpret(field, rest, span.start, previous)
+            if speaker:
+                return speaker, m.group(1).lower()
+    if m := _RIGHT_SUBJECT_FIRST.match(tail):
+        if not re.match(r"\s*:", tail[m.end():]):
+            speaker = _interpret(field, m.group(1).strip().rstrip(","), span.start, previous)
+            if speaker:
+                return speaker, m.group(2).lower()
+    if m := _ACCORDING.match(tail):
+        speaker = _interpret(field, tail[m.end():], span.start, previous)
+        if speaker:
+            return speaker, "according to"
+    return None
+
+
+def _subject_before(field: _Field, fragment_start: int, verb_start: int, participle: bool,
+                    previous: str | None) -> _Speaker | None:
+    """The subject of a reporting verb: the name or noun phrase right before it, else its
+    clause's subject (always the clause's for a participle: "issued a statement saying")."""
+    text = field.text
+    before = text[fragment_start:verb_start]
+    participle = participle or before.rstrip().endswith((",", "-", "\u2013", "\u2014"))
+    words = list(_WORD.finditer(before))
+    while words and (words[-1].group().lower() in ADVERBS or words[-1].group().endswith("ly")
+                     and words[-1].group()[0].islower()):
+        words.pop()
+    if words and not participle:
+        last_end = fragment_start + words[-1].end()
+        run = next((r for r in reversed(field.runs) if r.end == last_end), None)
+        pre_word = re.search(r"(\w+)\s*$", text[fragment_start:run.start]) if run else None
+        if run and not run.possessive and not (pre_word and pre_word.group(1) in PREPOSITIONS):
+            chunk_start = run.start
+            if pre := re.search(r"\b(?:the|a|an)\s+(?:[a-z\-]+\s+){0,3}$",
+                                text[fragment_start:run.start]):
+                chunk_start = fragment_start + pre.start()
+            return _interpret(field, text[chunk_start:run.end], chunk_start, previous)
+        word = words[-1].group().lower()
+        if word in PERSON_PRONOUNS or word in ("it", "they"):
+            return _interpret(field, word, fragment_start + words[-1].start(), previous)
+        np = _NOUN_PHRASE_END.search(before[:words[-1].end()])
+        if np and not re.search(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+$",
+                                before[:np.start(1)]):
+            speaker = _interpret(field, np.group(1), fragment_start + np.start(1), previous)
+            if speaker is not None and speaker.method != "description":
+                return speaker
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause_start = verb_start - len(clause)
+    return _clause_subject(field, clause_start, verb_start, previous)
+
+
+def _clause_subject(field: _Field, start: int, end: int, previous: str | None) -> _Speaker | None:
+    text = field.text
+    pron = re.search(r"\b(he|she|He|She)\b", text[start:end])
+    for run in field.runs:
+        if run.start < start or run.end > end or run.possessive:
+            continue
+        if pron and start + pron.start() < run.start:
+            break
+        pre = re.search(r"(\w+)\s*$", text[start:run.start])
+        if pre and pre.group(1).lower() in PREPOSITIONS:
+            continue
+        return _interpret(field, text[run.start:run.end], run.start, previous)
+    for run in name_runs(text, start, end):
+        if not run.name and run.titles and re.search(r"\bthe\s+$", text[start:run.start]):
+            return _interpret(field, "the " + text[run.start:run.end], run.start, previous)
+    if pron:
+        return _interpret(field, pron.group(1), start + pron.start(), previous)
+    np = _NOUN_PHRASE_END.search(text[start:end].split(",")[0].strip())
+    if np and np.start(1) == 0:
+        return _Speaker(None, np.group(1), "none", False)
+    return None
+
+
+def _left_attribution(field: _Field, open_mark: int, fragment_start: int,
+                      previous: str | None):
+    fragment = field.text[fragment_start:open_mark]
+    cues = list(_CUE_IN.finditer(fragment))
+    if not cues:
+        return None
+    cue = cues[-1]
+    verb = cue.group(1)
+    speaker = _subject_before(field, fragment_start, fragment_start + cue.start(),
+                              verb.endswith("ing"), previous)
+    if speaker:
+        return speaker, verb
+    return None
+
+
+def _previous_sentence_subject(field: _Field, start: int, gap_start: int) -> _Speaker | None:
+    """The speaker of the sentence right before `start`, when it has a reporting verb."""
+    sentence = max(field.sentence_start(max(start - 2, 0)), gap_start)
+    if sentence >= start:
+        return None
+    cue = next(iter(_CUE_IN.finditer(field.text, sentence, start)), None)
+    if not cue:
+        return None
+    return _subject_before(field, sentence, cue.start(), cue.group(1).endswith("ing"), None)
+
+
+def _pull_quote_name(field: _Field, span: QuoteSpan) -> _Speaker | None:
+    """A quote filling its paragraph, followed by a paragraph that is only a name."""
+    para = field.paragraph_of(span.start)
+    if para + 1 >= len(field.para_starts):
+        return None
+    own = field.text[field.para_starts[para]:field.paragraph_end(span.start)].strip()
+    if len(own) > len(span.text) + 4:
+        return None
+    nxt = field.text[field.para_starts[para + 1]:field.paragraph_end(field.para_starts[para + 1])]
+    return _bare_name(field, nxt.strip()) if len(nxt.split()) <= 4 else None
+
+
+def attribute_quotes(text: str, spans: list[QuoteSpan], index: NameIndex) -> list[Attribution]:
+    """One Attribution per span of `text` (see the module docstring)."""
+    field = _Field(text, spans, index)
+    out: list[Attribution] = []
+    prev_end = 0
+    previous: Attribution | None = None
+    prev_para = -1
+    for span in spans:
+        open_mark = span.start - 1
+        while open_mark > 0 and text[open_mark].isspace():
+            open_mark -= 1
+        close = span.end
+        while close < len(text) and text[close].isspace() and text[close] != "\n":
+            close += 1
+        close = close + 1 if close < len(text) and text[close] in "\"'\u201d\u2019" else span.end
+        para = field.paragraph_of(span.start)
+        same_para = previous is not None and para == field.paragraph_of(prev_end)
+        prev_name = previous.speaker if previous else None
+        fragment_start = max(field.sentence_start(open_mark), prev_end if same_para else 0)
+        found = (_right_attribution(field, span, close, prev_name)
+                 or _left_attribution(field, open_mark, fragment_start, prev_name))
+        if found is not None:
+            attribution = _score(*found)
+        else:
+            attribution = _unattributed(field, span, open_mark, previous,
+                                        prev_end if same_para else field.para_starts[para],
+                                        same_para or (para == prev_para + 1 and not text[
+                                            field.para_starts[para]:open_mark].strip()))
+        if attribution.speaker:
+            field.add_speaker(span.start, attribution.speaker,
+                              attribution.method == "organisation")
+        out.append(attribution)
+        previous = attribution
+        prev_end = close
+        prev_para = field.paragraph_of(span.end)
+    return out
+
+
+def _unattributed(field: _Field, span: QuoteSpan, open_mark: int, previous: Attribution | None,
+                  gap_start: int, continues: bool) -> Attribution:
+    context = _previous_sentence_subject(field, open_mark, gap_start)
+    if context is not None:
+        if context.name is None:
+            return Attribution(None, context.mention or None, None, "none", 0.6)
+        return Attribution(context.name, context.mention, None, "carried_over", 0.8)
+    pulled = _pull_quote_name(field, span)
+    if pulled is not None:
+        return Attribution(pulled.name, pulled.mention, None, "explicit", 0.8)
+    if continues and previous is not None:
+        return previous._replace(method="carried_over", cue_verb=None,
+                                 confidence=min(previous.confidence, 0.85))
+    return _NONE
+
+
+def _score(speaker: _Speaker, cue: str | None) -> Attribution:
+    if speaker.name is None:
+        return Attribution(None, speaker.mention or None, cue, "none",
+                           0.7 if speaker.method == "none" else 0.4)
+    method = {"explicit": "organisation" if speaker.is_org else "explicit",
+              "description": "title"}.get(speaker.method, speaker.method)
+    confidence = {"explicit": 0.95, "organisation": 0.8, "pronoun": 0.85, "title": 0.8}[method]
+    if cue is None:
+        confidence -= 0.05
+    return Attribution(speaker.name, speaker.mention, cue, method, confidence)
