@@ -25,6 +25,9 @@ SAMPLE_SIZE = 10
 """How many offending ids an outcome keeps for the operator."""
 
 EARLIEST_DATE = datetime.date(1900, 1, 1)
+"""No story in a news archive is published before this."""
+EARLIEST_EVENT_DATE = datetime.date(1000, 1, 1)
+"""Stories recall history ('the union was founded in 1870'); an event date before this is an error."""
 PUBLISHED_DATE_SLACK = datetime.timedelta(days=1)
 """A story may carry tomorrow's date when its time zone is ahead of the gate's."""
 EVENT_DATE_HORIZON = datetime.timedelta(days=3660)
@@ -364,8 +367,8 @@ def _checks(table: str, vocab: Vocabularies, today: datetime.date) -> list[_Chec
             not_null("event_type", "Every event needs an event_type."),
             in_set("event_type", vocab.event_types, "EVENT_TYPES"),
             *span_checks("sentence"),
-            dates_between("event_date", EARLIEST_DATE, today + EVENT_DATE_HORIZON,
-                    "event_date is before 1900 or more than ten years ahead: check the "
+            dates_between("event_date", EARLIEST_EVENT_DATE, today + EVENT_DATE_HORIZON,
+                    "event_date is before the year 1000 or more than ten years ahead: check the "
                     "resolution of relative dates against the dateline."),
             in_set("date_basis", vocab.date_bases, "DATE_BASES"),
             holds("actors_exist", "actor ids exist in entities", "actor_entity_ids",

@@ -1,0 +1,159 @@
+"""Resolve the date of an event from its sentence and the story's published date.
+
+`resolve_event_dates(events)` expects the columns sentence (String), trigger (String, as
+written in the sentence), trigger_offset (its code-point offset in the sentence),
+published_date (Date) and modality (String, see `transforms.event_triggers.MODALITIES`) and
+returns the frame with event_date (Date) and date_basis (String: `explicit`, `relative`,
+`dateline`, or null when there is no date).
+
+The date expression nearest to the trigger wins: for each rule its first match after the
+trigger and its last match before it are located, and the smallest gap in bytes wins (ties go
+to the earlier rule in `_rules`); an expression more than MAX_DISTANCE bytes from the trigger
+is ignored (it dates something else in the sentence). The rules, all batch polars expressions:
+
+- explicit: "15 March 2011", "March 15, 2011"; "15 March" / "March 15" (year of the published
+  date, moved a year back when that lands more than 62 days after the published date, or a year
+  forward for a planned event when it lands more than 62 days before it); "March 2011" -> the
+  1st of the month; "in 2012" -> 1 January of that year.
+- relative: today / tonight / this morning -> the published date; yesterday -> -1 day;
+  tomorrow -> +1 day; "(on) Monday" -> the most recent Monday on or before the published date,
+  or the first Monday after it for a planned event or "next Monday"; last week -> -7 days;
+  next week -> +7 days; last month / next month -> the 1st of that month; last year / next
+  year -> 1 January of that year.
+- dateline: no expression -> the published date.
+Relative expressions and the dateline need a published date: without one they give null.
+A date before EARLIEST_EVENT_DATE is left null (with a null basis).
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import polars as pl
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=1)}
+_ROLL_DAYS = 62
+EARLIEST_EVENT_DATE = datetime.date(1000, 1, 1)
+"""Stories recall history ("met on 14 May, 1870"); an earlier 'date' is a misread number."""
+MAX_DISTANCE = 80
+"""Bytes between a date expression and the trigger beyond which it is not the event's date."""
+_YEAR = r"((?:1[89]|20)\d\d)"
+
+
+def _month_number(expr: pl.Expr) -> pl.Expr:
+    return expr.str.slice(0, 3).str.to_lowercase().replace_strict(_MONTHS, default=None,
+                                                                   return_dtype=pl.Int32)
+
+
+def _make_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """A Date from integer parts; null for impossible dates such as 31 February."""
+    return pl.format("{}-{}-{}", year, month, day).str.to_date("%Y-%m-%d", strict=False)
+
+
+def _day_month(month: pl.Expr, day: pl.Expr, published: pl.Expr, planned: pl.Expr) -> pl.Expr:
+    """'15 March' in the published date's year, rolled to the neighbouring year when it would
+    land implausibly far after (or, for planned events, before) the published date."""
+    year = published.dt.year().cast(pl.Int32)
+    same_year = _make_date(year, month, day)
+    too_late = ~planned & (same_year > published.dt.offset_by(f"{_ROLL_DAYS}d"))
+    too_early = planned & (same_year < published.dt.offset_by(f"-{_ROLL_DAYS}d"))
+    return (pl.when(too_late).then(_make_date(year - 1, month, day))
+            .when(too_early).then(_make_date(year + 1, month, day))
+            .otherwise(same_year))
+
+
+def _weekday(name: pl.Expr, published: pl.Expr, forward: pl.Expr) -> pl.Expr:
+    """The named weekday: the latest one on or before the published date, or the first one
+    after it when `forward`."""
+    target = name.str.to_lowercase().replace_strict(_WEEKDAYS, default=None, return_dtype=pl.Int32)
+    current = published.dt.weekday().cast(pl.Int32)
+    back = (current - target + 7) % 7
+    ahead = (target - current + 6) % 7 + 1
+    days = pl.when(forward).then(ahead).otherwise(-back)
+    return published + pl.duration(days=days)
+
+
+Groups = Callable[[int], pl.Expr]
+"""The text of a rule's capture group number i (from 1) in the matched expression."""
+
+
+def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callable[[Groups], pl.Expr]]]:
+    """(regex, basis, resolver from the regex's groups to a date), most specific first."""
+    def number(group: pl.Expr) -> pl.Expr:
+        return group.cast(pl.Int32, strict=False)
+
+    def weekday(g: Groups) -> pl.Expr:
+        return _weekday(g(2), published, planned | (g(1).str.to_lowercase() == "next"))
+
+    month_start = published.dt.month_start()
+    year_start = _make_date(published.dt.year().cast(pl.Int32), pl.lit(1), pl.lit(1))
+    return [
+        (rf"\b(\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}\b", "explicit",
+         lambda g: _make_date(number(g(3)), _month_number(g(2)), number(g(1)))),
+        (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*{_YEAR}\b", "explicit",
+         lambda g: _make_date(number(g(3)), _month_number(g(1)), number(g(2)))),
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|[,;:]|$)", "explicit",
+         lambda g: _day_month(_month_number(g(2)), number(g(1)), published, planned)),
+        (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", "explicit",
+         lambda g: _day_month(_month_number(g(1)), number(g(2)), published, planned)),
+        (rf"\b{_MONTH},?\s+{_YEAR}\b", "explicit",
+         lambda g: _make_date(number(g(2)), _month_number(g(1)), pl.lit(1))),
+        (rf"\b[Ii]n\s+{_YEAR}\b", "explicit", lambda g: _make_date(number(g(1)), pl.lit(1), pl.lit(1))),
+        (r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening))\b", "relative", lambda g: published),
+        (r"\b[Yy]esterday\b", "relative", lambda g: published.dt.offset_by("-1d")),
+        (r"\b[Tt]omorrow\b", "relative", lambda g: published.dt.offset_by("1d")),
+        (r"\b(?:(on|last|this|next|On|Last|This|Next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+         r"Saturday|Sunday)\b", "relative", weekday),
+        (r"\b[Ll]ast week\b", "relative", lambda g: published.dt.offset_by("-7d")),
+        (r"\b[Nn]ext week\b", "relative", lambda g: published.dt.offset_by("7d")),
+        (r"\b[Ll]ast month\b", "relative", lambda g: month_start.dt.offset_by("-1mo")),
+        (r"\b[Nn]ext month\b", "relative", lambda g: month_start.dt.offset_by("1mo")),
+        (r"\b[Ll]ast year\b", "relative", lambda g: year_start.dt.offset_by("-1y")),
+        (r"\b[Nn]ext year\b", "relative", lambda g: year_start.dt.offset_by("1y")),
+    ]
+
+
+def _candidates(regex: str, resolve: Callable[[Groups], pl.Expr], before: pl.Expr,
+                after: pl.Expr) -> list[tuple[pl.Expr, pl.Expr]]:
+    """(gap in bytes to the trigger, date) of the nearest match of `regex` after the trigger
+    (its first match there) and before it (its last match, found behind a greedy prefix)."""
+    after_gap = after.str.find(regex).cast(pl.Int64)
+    after_date = resolve(lambda i: after.str.extract(regex, i))
+    behind = rf"(?s)^(.*)({regex})"
+    prefix, match = before.str.extract(behind, 1), before.str.extract(behind, 2)
+    before_gap = (before.str.len_bytes() - prefix.str.len_bytes() - match.str.len_bytes()).cast(pl.Int64)
+    before_date = resolve(lambda i: before.str.extract(behind, i + 2))
+    return [(after_gap, after_date), (before_gap, before_date)]
+
+
+def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
+    """Add event_date and date_basis (see the module docstring for the rules)."""
+    sentence, published = pl.col("sentence"), pl.col("published_date")
+    planned = pl.col("modality") == "planned"
+    before = sentence.str.slice(0, pl.col("trigger_offset"))
+    after = sentence.str.slice(pl.col("trigger_offset") + pl.col("trigger").str.len_chars())
+    candidates = [(gap, date, basis)
+                  for regex, basis, resolve in _rules(published, planned)
+                  for gap, date in _candidates(regex, resolve, before, after)]
+    gaps = [f"_gap{i}" for i in range(len(candidates))]
+    dates = [f"_date{i}" for i in range(len(candidates))]
+    frame = events.with_columns(
+        [pl.when(gap <= MAX_DISTANCE).then(gap).alias(name) for (gap, _, _), name in zip(candidates, gaps)]
+        + [date.alias(name) for (_, date, _), name in zip(candidates, dates)])
+    nearest = pl.min_horizontal(gaps)
+    chosen = [(pl.col(gap) == nearest) & pl.col(date).is_not_null() for gap, date in zip(gaps, dates)]
+    found_date = pl.coalesce([pl.when(c).then(pl.col(d)) for c, d in zip(chosen, dates)])
+    found_basis = pl.coalesce([pl.when(c).then(pl.lit(basis))
+                               for c, (_, _, basis) in zip(chosen, candidates)])
+    basis = (pl.when(found_date.is_not_null()).then(found_basis)
+             .when(published.is_not_null()).then(pl.lit("dateline")))
+    event_date = pl.coalesce(found_date, published)
+    in_range = event_date >= pl.lit(EARLIEST_EVENT_DATE)
+    return (frame.with_columns(event_date=pl.when(in_range).then(event_date),
+                               date_basis=pl.when(in_range).then(basis))
+            .drop(gaps + dates))

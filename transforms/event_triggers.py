@@ -1,0 +1,148 @@
+"""The event trigger lexicon and the modality of a trigger in its sentence.
+
+`TRIGGER_PATTERNS` maps each event type of `transforms.vocabulary.EVENT_TYPES` to the regular
+expressions of the words and phrases that signal it; `BLOCKER_PATTERNS` are look-alike phrases
+("heart attack", "met expectations") that are consumed so they never become a trigger. The
+patterns use no look-around: they run in polars' Rust regex engine, which scans a whole corpus
+many times faster than Python's `re`.
+
+`trigger_modality` is a polars expression over (sentence, trigger_offset): whether the event is
+reported as happened, planned, negated or hypothetical.
+"""
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from transforms.vocabulary import EVENT_TYPES
+
+MODALITIES = ("asserted", "planned", "negated", "hypothetical")
+
+_AID_GOODS = r"(?:aid|assistance|relief|food|medicine|medical supplies|supplies|tents|shelter)"
+
+# Most specific phrases first inside each type; across types the leftmost match wins.
+TRIGGER_PATTERNS: dict[str, list[str]] = {
+    "statement": [r"issued a (?:joint |written )?statement",
+                  r"(?:said|says) in a (?:joint |written )?statement",
+                  r"in a (?:joint |written )?statement", r"(?:news|press) conference",
+                  r"announced", r"announces", r"declared"],
+    "appeal": [r"called (?:for|on)", r"calls (?:for|on)", r"calling (?:for|on)", r"call (?:for|on)",
+               r"urged", r"urges", r"urging", r"appealed", r"appeals? (?:for|to)"],
+    "pledge": [r"pledged", r"pledges", r"pledging", r"promised", r"vowed", r"vows",
+               r"committed (?:itself |themselves |himself |herself )?to"],
+    "meet": [r"held talks", r"holds? talks", r"holding talks", r"met with", r"meets? with", r"met",
+             r"meets?", r"meeting with", r"meeting", r"talks with", r"talks"],
+    "visit": [r"arrived in", r"arrives in", r"arrived at", r"visited", r"visiting", r"visits?",
+              r"trip to", r"trips?", r"toured", r"tour of"],
+    "conference": [r"convened", r"convenes?", r"summit", r"conference", r"hosted"],
+    "praise": [r"praised", r"praises", r"praising", r"welcomed", r"welcomes", r"commended",
+               r"commends", r"lauded", r"lauds", r"hailed", r"applauded"],
+    "agreement": [r"adopted (?:a |the )?(?:\w+ ){0,3}resolutions?", r"signed", r"signs?", r"signing",
+                  r"agreed", r"agrees?", r"agreements?", r"accords?", r"ratified", r"treaty"],
+    "aid": [r"(?:delivered|provided|sent|distributed|donated) (?:\w+ ){0,3}?" + _AID_GOODS,
+            r"food assistance", r"humanitarian (?:aid|assistance)", r"emergency (?:aid|relief)",
+            r"deployed", r"deployment of"],
+    "criticize": [r"condemned", r"condemns", r"condemning", r"condemnation", r"criticized",
+                  r"criticised", r"criticizes", r"criticises", r"criticizing", r"criticising",
+                  r"denounced", r"denounces", r"deplored"],
+    "reject": [r"rejected", r"rejects", r"rejecting", r"rejection of", r"turned down"],
+    "threaten": [r"threatened", r"threatens", r"threat of", r"ultimatum"],
+    "protest": [r"protesters", r"protestors", r"protested", r"protests?", r"demonstrators",
+                r"demonstrations?", r"demonstrated (?:against|in|outside)", r"went on strike",
+                r"general strike", r"strikers"],
+    "sanction": [r"imposed (?:\w+ ){0,2}sanctions", r"sanctions", r"embargo",
+                 r"(?:severed|broke off) (?:diplomatic )?(?:ties|relations)", r"expelled"],
+    "arrest": [r"arrested", r"arrests?", r"detained", r"detains", r"taken into custody", r"jailed"],
+    "violence": [r"bombings?", r"bombed", r"bombs?", r"attacks?", r"attacked", r"killed",
+                 r"killing", r"explosions?", r"exploded", r"shot dead", r"assassinated",
+                 r"kidnapped", r"hijacked", r"massacre"],
+    "fight": [r"clashes", r"clashed", r"fighting", r"fought", r"shelling", r"shelled",
+              r"air ?strikes?", r"artillery fire"],
+    "election": [r"re-elected", r"elections?", r"elected", r"voted", r"votes?", r"polls",
+                 r"referendum", r"ballot"],
+}
+
+# Phrases that contain a trigger word but signal no event of that type.
+BLOCKER_PATTERNS = [
+    r"heart attacks?",
+    r"met (?:the |its |their |analysts' )?(?:expectations|targets?|demands?|requirements?|"
+    r"criteria|estimates|forecasts?|deadline|goals?|needs)",
+    r"meeting (?:the|its|their|his|her|our|this|these|those|all|any|demand|requirements?|"
+    r"expectations|targets?|obligations?|needs|debt|payments?)",
+    r"fighting (?:inflation|the deficit|the budget deficit|against inflation)",
+    r"opinion polls", r"(?:agreed|agrees|agree) that",
+    r"(?:plans?|proposals?|agreements?|bill|budget|program|programme|contracts?|deal|terms|offer|"
+    r"accord|treaty|which|that) (?:also |would |will )?(?:calls?|called|calling) for",
+    r"(?:called|scheduled) for (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next|later|the end)\w*",
+]
+
+_TYPE_PATTERNS = [("blocked", BLOCKER_PATTERNS), *TRIGGER_PATTERNS.items()]
+_ANY_TRIGGER = r"\b(?:" + "|".join("|".join(patterns) for _, patterns in _TYPE_PATTERNS) + r")\b"
+# ASCII word boundaries and classes in both engines: Unicode ones would keep the Rust engine
+# off its fast DFA (ten times slower), and the two engines must agree on every match.
+_ANY_TRIGGER_RE = re.compile(_ANY_TRIGGER, re.IGNORECASE | re.ASCII)
+_TYPE_RES = [(name, re.compile("|".join(patterns), re.IGNORECASE | re.ASCII))
+             for name, patterns in _TYPE_PATTERNS]
+
+assert set(TRIGGER_PATTERNS) == set(EVENT_TYPES), "every event type needs triggers, and only those"
+
+
+def trigger_scan(body: pl.Expr) -> pl.Expr:
+    """Every trigger or blocker in `body` as written, in order: a list expression run in
+    polars' (fast, Rust) regex engine; `triggers_in` turns it into offsets and types."""
+    return body.str.extract_all("(?i-u)" + _ANY_TRIGGER)
+
+
+def _matches_at(body: str, start: int, text: str) -> bool:
+    match = _ANY_TRIGGER_RE.match(body, start)
+    return match is not None and match.group() == text
+
+
+def triggers_in(body: str, texts: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, event_type) of each trigger found by `trigger_scan` in `body`, blockers
+    and parts of hyphenated words ("virus-fighting") left out.
+
+    Each text is located at the first position after the previous one where the same
+    pattern, run by Python's `re`, matches exactly that text: the position the scan found.
+    """
+    found, end = [], 0
+    for text in texts:
+        start = body.find(text, end)
+        while start >= 0 and not _matches_at(body, start, text):
+            start = body.find(text, start + 1)
+        if start < 0:
+            continue
+        end = start + len(text)
+        if body[start - 1:start] == "-" or body[end:end + 1] == "-":
+            continue
+        event_type = next(name for name, pattern in _TYPE_RES if pattern.fullmatch(text))
+        if event_type != "blocked":
+            found.append((start, end, event_type))
+    return found
+
+
+# Words that, within a few words before the trigger, change how the event is reported.
+_NEGATION = (r"(?:(?:^|\W)(?i:not|never|no|without|neither|nor|failed to|fail to|fails to|refused to|"
+             r"refuses to|declined to|ruled out|cancell?ed|called off|postponed)|n['’]t)")
+_HYPOTHETICAL = (r"(?:^|\W)(?:could|may|might|would|should|if|unless|whether|possible|possibly|"
+                 r"potential|proposed)")
+_PLANNED = (r"(?:(?:^|\W)(?:will|shall|is to|are to|was to|were to|plans? to|planned|planning to|"
+            r"intends? to|intended to|expected to|scheduled|(?:is|are|was|were) due to|"
+            r"(?:is|are) set to|upcoming|forthcoming|next|later this|to be held|(?:is|are) going to)"
+            r"|['’]ll)")
+_WINDOW = r"(?:\s+\S+){0,3}\s*$"
+
+
+def trigger_modality(sentence: pl.Expr, trigger_offset: pl.Expr) -> pl.Expr:
+    """`negated`, `hypothetical`, `planned` or `asserted` (checked in that order) from the
+    words in the three words before the trigger ("did not meet", "could attend", "will visit").
+
+    `trigger_offset` is the trigger's code-point offset inside `sentence`.
+    """
+    before = sentence.str.slice(0, trigger_offset)
+    return (pl.when(before.str.contains(_NEGATION + _WINDOW)).then(pl.lit("negated"))
+            .when(before.str.contains(_HYPOTHETICAL + _WINDOW)).then(pl.lit("hypothetical"))
+            .when(before.str.contains(_PLANNED + _WINDOW)).then(pl.lit("planned"))
+            .otherwise(pl.lit("asserted")))
