@@ -88,6 +88,6 @@ def read_raw_root(root: str | os.PathLike, max_bytes: int = DEFAULT_MAX_FILE_BYT
     rows = []
     for i, path in enumerate(paths, 1):
         rows.append(_read_one(root_path, path, max_bytes))
-        if progress and (i % 1000 == 0 or i == len(paths)):
+        if progress and i % 1000 == 0:
             progress(i, len(paths))
     return pl.DataFrame(rows, schema=RAW_SCHEMA)

@@ -28,14 +28,7 @@ CAPTION = "Zoë Kouassi in Abidjan."
 
 @pytest.fixture(scope="module")
 def vocab() -> Vocabularies:
-    return Vocabularies(
-        source_formats=frozenset(vocabulary.SOURCE_FORMATS),
-        entity_types=frozenset(vocabulary.ENTITY_TYPES),
-        attribution_methods=frozenset(vocabulary.ATTRIBUTION_METHODS),
-        date_bases=frozenset(vocabulary.DATE_BASES),
-        quarantine_reasons=frozenset(vocabulary.QUARANTINE_REASONS),
-        event_types=frozenset(vocabulary.EVENT_TYPES),
-    )
+    return Vocabularies.from_module(vocabulary)
 
 
 def span(text: str, body: str = BODY) -> tuple[int, int]:

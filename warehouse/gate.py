@@ -45,6 +45,19 @@ class Vocabularies:
     quarantine_reasons: frozenset[str]
     event_types: frozenset[str]
 
+    @classmethod
+    def from_module(cls, module) -> "Vocabularies":
+        """Read the code lists from a module shaped like transforms.vocabulary (passed in, so
+        that the warehouse package does not import the transforms)."""
+        return cls(
+            source_formats=frozenset(module.SOURCE_FORMATS),
+            entity_types=frozenset(module.ENTITY_TYPES),
+            attribution_methods=frozenset(module.ATTRIBUTION_METHODS),
+            date_bases=frozenset(module.DATE_BASES),
+            quarantine_reasons=frozenset(module.QUARANTINE_REASONS),
+            event_types=frozenset(module.EVENT_TYPES),
+        )
+
 
 @dataclass
 class ExpectationOutcome:

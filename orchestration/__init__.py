@@ -1,0 +1,1 @@
+"""Dagster wiring of storyhouse: assets, checks, resources and the command line."""

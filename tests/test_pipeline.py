@@ -1,0 +1,120 @@
+"""End to end: `storyhouse build` on the bundled sample publishes a contract-shaped warehouse;
+a failing gate leaves the published file untouched; readers and builds never break each other."""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from conftest import build_warehouse as _build
+from conftest import file_digest as _digest
+from orchestration.cli import EXIT_GATE_FAILED, EXIT_OK
+from orchestration.settings import DEFAULT_RAW_DIR
+from warehouse.schema import TABLES
+
+CONTRACT_COLUMNS = {
+    "articles": ["article_id", "source_path", "source_format", "title", "published_date", "dateline_place",
+                 "photo_caption", "body", "paragraph_count", "word_count", "related_titles",
+                 "content_sha256", "extractor_version"],
+    "quotes": ["quote_id", "article_id", "quote_index", "text", "char_start", "char_end", "speaker_name",
+               "speaker_entity_id", "speaker_mention", "cue_verb", "attribution_method", "confidence"],
+    "entities": ["entity_id", "canonical_name", "entity_type", "country_code", "aliases", "mention_count",
+                 "article_count", "first_seen", "last_seen"],
+    "entity_mentions": ["mention_id", "article_id", "entity_id", "surface", "char_start", "char_end"],
+    "events": ["event_id", "article_id", "event_type", "cameo_root", "trigger", "sentence", "char_start",
+               "char_end", "event_date", "date_basis", "actor_entity_ids", "target_entity_ids",
+               "location_entity_id", "confidence"],
+    "quarantine": ["source_path", "content_sha256", "reason", "detail"],
+}
+
+
+def test_sample_build_follows_the_contract(sample_warehouse):
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        for table, columns in CONTRACT_COLUMNS.items():
+            have = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            assert set(columns) <= set(have), (table, set(columns) - set(have))
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    assert counts["articles"] >= 60
+    for table in ("quotes", "entities", "entity_mentions", "events", "quarantine"):
+        assert counts[table] > 0, table
+
+
+def test_every_sample_file_ends_in_articles_or_quarantine(sample_warehouse):
+    files = {p.relative_to(DEFAULT_RAW_DIR).as_posix() for p in DEFAULT_RAW_DIR.rglob("*") if p.is_file()}
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        article_paths = [r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()]
+        quarantined = [r[0] for r in con.execute("SELECT source_path FROM quarantine").fetchall()]
+        reasons = {r[0] for r in con.execute("SELECT DISTINCT reason FROM quarantine").fetchall()}
+    seen = {p.split("#")[0] for p in article_paths + quarantined}
+    assert seen == files
+    assert {"empty", "not_text", "no_title"} <= reasons
+
+
+def test_offsets_and_spans_hold_in_the_published_file(sample_warehouse):
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        bad = con.execute("""
+            SELECT count(*) FROM entity_mentions m JOIN articles a USING (article_id)
+            WHERE m.char_start IS NOT NULL AND substr(a.body, m.char_start + 1, m.char_end - m.char_start) <> m.surface
+        """).fetchone()[0]
+    assert bad == 0
+
+
+def test_rebuilding_the_same_input_gives_the_same_rows(sample_warehouse, dagster_home, tmp_path):
+    again = tmp_path / "again.duckdb"
+    assert _build(DEFAULT_RAW_DIR, again) == EXIT_OK
+    for table in CONTRACT_COLUMNS:
+        with duckdb.connect(str(sample_warehouse), read_only=True) as a, \
+                duckdb.connect(str(again), read_only=True) as b:
+            first = a.execute(f"SELECT * FROM {table}").pl()
+            second = b.execute(f"SELECT * FROM {table}").pl()
+        assert first.equals(second), table
+
+
+def test_failed_gate_leaves_published_warehouse_untouched(dagster_home, tmp_path, monkeypatch):
+    warehouse = tmp_path / "published.duckdb"
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+    before = _digest(warehouse)
+
+    import orchestration.assets as assets_module
+
+    real_extract = assets_module.extract_mentions
+
+    def corrupt_offsets(articles: pl.DataFrame) -> pl.DataFrame:
+        mentions = real_extract(articles)
+        return mentions.with_columns(char_start=pl.col("char_start") + 1)
+
+    monkeypatch.setattr(assets_module, "extract_mentions", corrupt_offsets)
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_GATE_FAILED
+    assert _digest(warehouse) == before
+
+
+def test_open_reader_does_not_break_a_build_and_keeps_reading(dagster_home, tmp_path):
+    warehouse = tmp_path / "published.duckdb"
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+    reader = duckdb.connect(str(warehouse), read_only=True)
+    errors: list[Exception] = []
+    stop = threading.Event()
+
+    def query_in_a_loop():
+        while not stop.is_set():
+            try:
+                with duckdb.connect(str(warehouse), read_only=True) as con:
+                    con.execute("SELECT count(*) FROM articles").fetchone()
+            except Exception as exc:
+                errors.append(exc)
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=query_in_a_loop)
+    thread.start()
+    try:
+        assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] >= 60
+    finally:
+        stop.set()
+        thread.join()
+        reader.close()
+    assert errors == []
