@@ -32,11 +32,8 @@ DEFAULT_SHARED = ROOT.parent / "shared"
 
 
 def load_stories(corpus: Path) -> pl.DataFrame:
-    """Articles plus the stories set aside as duplicates: three gold stories are byte-for-byte
-    copies of other files, and the gold names them under the copy's file name."""
-    parsed = parse_stories(decode_text(read_raw_root(str(corpus))))
-    kept = pl.col("problem").is_null() | (pl.col("problem") == "duplicate")
-    return articles_from(parsed.with_columns(problem=pl.when(kept).then(None).otherwise("problem")))
+    """The articles of the corpus, parsed as a build parses them."""
+    return articles_from(parse_stories(decode_text(read_raw_root(str(corpus)))))
 
 
 def gold_stories(gold_dir: Path) -> set[str]:

@@ -5,8 +5,7 @@
 
 Parses ../shared/corpus once, writes one prediction JSON per dev gold story (quotes only,
 entities empty), runs ../shared/tools/score_extraction.py on them, and times extract_quotes
-on every article of the corpus (stories/s). Gold stories that the parser marks as duplicates
-of another file are scored on their own parsed text (the same story). `--calibration` prints,
+on every article of the corpus (stories/s). `--calibration` prints,
 per confidence band, how many predicted quotes of four or more words have the gold speaker;
 `--write-baseline` stores the figures in bench/baselines/quotes.json for the regression test.
 """
@@ -42,8 +41,7 @@ def gold_stories() -> dict[str, dict]:
 
 
 def gold_articles(parsed: pl.DataFrame, names: set[str]) -> pl.DataFrame:
-    usable = pl.col("problem").is_null() | (pl.col("problem") == "duplicate")
-    return (parsed.filter(usable)
+    return (parsed.filter(pl.col("problem").is_null())
             .with_columns(story=pl.col("source_path").str.split("/").list.last())
             .filter(pl.col("story").is_in(sorted(names))))
 
