@@ -118,3 +118,25 @@ def test_open_reader_does_not_break_a_build_and_keeps_reading(dagster_home, tmp_
         thread.join()
         reader.close()
     assert errors == []
+
+
+def test_reader_in_another_process_and_a_build_do_not_break_each_other(dagster_home, tmp_path):
+    import subprocess
+    import sys
+
+    warehouse = tmp_path / "published.duckdb"
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+    reader = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+         "print(con.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True); "
+         "sys.stdin.readline(); "
+         "print(con.execute('SELECT count(*) FROM quotes').fetchone()[0], flush=True)", str(warehouse)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert int(reader.stdout.readline()) >= 60
+        assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+        out, _ = reader.communicate("go\n", timeout=60)
+    finally:
+        reader.kill()
+    assert reader.returncode == 0 and int(out) > 0
