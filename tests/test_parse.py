@@ -121,6 +121,14 @@ def test_bad_files_are_quarantined_with_reason(data, reason):
     assert len(row["detail"]) > 20
 
 
+def test_one_line_web_story_keeps_its_line_as_body():
+    line = ("PORT ALDOUS (Wire) - Dock workers ended a nine-day strike on Friday after the port "
+            "authority raised its pay offer, the union said.")
+    row = _one(line + "\n")
+    assert row["body"] == line
+    assert row["title"] == line
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-16-le", "utf-8-sig"])
 def test_other_text_encodings_are_decoded(encoding):
     row = _one(PLAIN_STORY.replace("Pr&#233;vost", "Prévost").encode(encoding))

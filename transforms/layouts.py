@@ -67,16 +67,24 @@ def parse_un_news(stories: pl.DataFrame) -> pl.DataFrame:
 
 def parse_plain_text(stories: pl.DataFrame) -> pl.DataFrame:
     """Plain text: the headline is the first non-empty line, every later non-empty line a
-    paragraph; HTML character references decoded."""
+    paragraph; HTML character references decoded. A file whose only line is a story sentence
+    (a one-paragraph web page: 12+ words ending in . ! ? or a closing quote) keeps that line
+    as its body, and its first sentence becomes the title."""
     text = unescape_html(normalise_newlines(pl.col("text")).str.strip_chars())
+    first_line = collapse_spaces(text.str.extract(r"^([^\n]*)", 1))
+    rest = paragraphs_from_lines(text.str.extract(r"(?s)^[^\n]*\n(.*)\z", 1).fill_null(""))
+    lone_sentence = ((rest == "") & (first_line.str.count_matches(r"\S+") >= 12)
+                     & first_line.str.contains(r"[.!?\"\u201d]$"))
     return stories.select(
         "source_path", "content_sha256",
         source_format=pl.lit("plain_text"),
-        title=collapse_spaces(text.str.extract(r"^([^\n]*)", 1)),
+        title=pl.when(lone_sentence)
+        .then(first_line.str.extract(r"^(.+?[.!?])(?:\s|$)", 1).fill_null(first_line))
+        .otherwise(first_line),
         published_date=pl.lit(None, dtype=pl.Date),
         dateline_place=pl.lit(None, dtype=pl.String),
         photo_caption=pl.lit(None, dtype=pl.String),
-        body=paragraphs_from_lines(text.str.extract(r"(?s)^[^\n]*\n(.*)\z", 1).fill_null("")),
+        body=pl.when(lone_sentence).then(first_line).otherwise(rest),
         related_titles=pl.lit([], dtype=pl.List(pl.String)),
     )
 
