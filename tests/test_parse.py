@@ -121,6 +121,11 @@ def test_bad_files_are_quarantined_with_reason(data, reason):
     assert len(row["detail"]) > 20
 
 
+def test_page_furniture_before_a_scraped_headline_is_skipped():
+    row = _one("- - - - - -\nadvertisement\n'); //-->\n" + PLAIN_STORY)
+    assert row["title"] == "Harbour strike enters second week"
+
+
 def test_one_line_web_story_keeps_its_line_as_body():
     line = ("PORT ALDOUS (Wire) - Dock workers ended a nine-day strike on Friday after the port "
             "authority raised its pay offer, the union said.")

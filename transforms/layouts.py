@@ -65,12 +65,20 @@ def parse_un_news(stories: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Leading lines of scraped pages that cannot be a headline: rules ("- - - -"), single words
+# ("advertisement"), and script fragments ("'); //-->").
+_PAGE_FURNITURE = (r"^(?:[^\n]*(?://-->|<!--|\)\s*;)[^\n]*\n\s*"
+                   r"|[^A-Za-z\n]*(?:[A-Za-z]+[^A-Za-z\n]*)?\n\s*)*")
+
+
 def parse_plain_text(stories: pl.DataFrame) -> pl.DataFrame:
-    """Plain text: the headline is the first non-empty line, every later non-empty line a
-    paragraph; HTML character references decoded. A file whose only line is a story sentence
+    """Plain text: the headline is the first non-empty line that can be one (page furniture
+    before it is skipped), every later non-empty line a paragraph; HTML character references
+    decoded. A file whose only line is a story sentence
     (a one-paragraph web page: 12+ words ending in . ! ? or a closing quote) keeps that line
     as its body, and its first sentence becomes the title."""
-    text = unescape_html(normalise_newlines(pl.col("text")).str.strip_chars())
+    text = (unescape_html(normalise_newlines(pl.col("text")).str.strip_chars())
+            .str.replace(_PAGE_FURNITURE, "").str.strip_chars())
     first_line = collapse_spaces(text.str.extract(r"^([^\n]*)", 1))
     rest = paragraphs_from_lines(text.str.extract(r"(?s)^[^\n]*\n(.*)\z", 1).fill_null(""))
     lone_sentence = ((rest == "") & (first_line.str.count_matches(r"\S+") >= 12)
