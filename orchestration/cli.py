@@ -51,12 +51,17 @@ def _run_build(settings: Settings, quiet: bool):
 
 
 def _summary(result, settings: Settings, seconds: float) -> int:
+    from orchestration.warehouse_assets import NONEMPTY_CHECK
     from warehouse.staging import table_counts
 
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     published = any(m.asset_key.to_user_string() == "published_warehouse"
                     for m in result.asset_materializations_for_node("published_warehouse"))
     print(f"\nstoryhouse build finished in {seconds:.1f}s (run {result.run_id})")
+    if [e.check_name for e in failed_checks] == [NONEMPTY_CHECK]:
+        print(f"No story could be read below {settings.raw_dir}; the published warehouse was left untouched.")
+        _print_quarantine_of_staging(settings)
+        return EXIT_NOTHING_READ
     if failed_checks:
         print("QUALITY GATE FAILED, the published warehouse was left untouched:")
         for evaluation in failed_checks:
@@ -72,17 +77,20 @@ def _summary(result, settings: Settings, seconds: float) -> int:
     print(f"  raw folder   {settings.raw_dir}")
     for table, n in counts.items():
         print(f"  {table:<16} {n:>9,}")
-    _print_quarantine(settings)
-    if counts["articles"] == 0:
-        print("No story could be read from the raw folder: check --raw-dir and the quarantine reasons above.")
-        return EXIT_NOTHING_READ
+    _print_quarantine(settings.warehouse)
     return EXIT_OK
 
 
-def _print_quarantine(settings: Settings) -> None:
+def _print_quarantine_of_staging(settings: Settings) -> None:
+    from warehouse.publish import staging_path_for
+
+    _print_quarantine(staging_path_for(settings.warehouse))
+
+
+def _print_quarantine(path) -> None:
     import duckdb
 
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+    with duckdb.connect(str(path), read_only=True) as con:
         rows = con.execute("SELECT reason, count(*), min(source_path) FROM quarantine "
                            "GROUP BY reason ORDER BY count(*) DESC, reason").fetchall()
     for reason, n, example in rows:

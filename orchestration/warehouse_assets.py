@@ -18,11 +18,17 @@ from warehouse.views import create_views
 
 VOCABULARIES = Vocabularies.from_module(vocabulary)
 
+NONEMPTY_CHECK = "gate_has_articles"
+
 CHECK_SPECS = [
     dg.AssetCheckSpec(name=f"gate_{table}", asset="staging_warehouse", blocking=True,
                       description=f"Great Expectations suite for `{table}`: keys, references, offsets "
                                   "and spans, vocabularies and plausible values. Blocks publishing.")
     for table in GATED_TABLES
+] + [
+    dg.AssetCheckSpec(name=NONEMPTY_CHECK, asset="staging_warehouse", blocking=True,
+                      description="At least one article was parsed: a build that read no story must "
+                                  "not replace a good published warehouse with an empty one."),
 ]
 
 
@@ -71,7 +77,7 @@ def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSet
     log_stage(context, "gate", len(validations), "tables", time.perf_counter() - loaded)
     for validation in validations.values():
         (context.log.info if validation.success else context.log.error)(f"[gate] {validation.summary()}")
-    if all(v.success for v in validations.values()):
+    if articles.height and all(v.success for v in validations.values()):
         mark_gate_passed(path, context.run_id)
     yield dg.MaterializeResult(metadata={
         "staging_path": dg.MetadataValue.path(str(path)),
@@ -80,6 +86,12 @@ def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSet
     })
     for validation in validations.values():
         yield _check_result(validation)
+    yield dg.AssetCheckResult(
+        check_name=NONEMPTY_CHECK, passed=articles.height > 0, severity=dg.AssetCheckSeverity.ERROR,
+        description=f"{articles.height:,} articles parsed from {raw_files.height:,} files" + (
+            "" if articles.height else f" below {settings.raw_dir}: nothing to publish; check the "
+                                       "folder and the quarantine reasons."),
+        metadata={"articles": dg.MetadataValue.int(articles.height)})
 
 
 @dg.asset(group_name="warehouse", deps=[staging_warehouse], kinds={"duckdb"},

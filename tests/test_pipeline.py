@@ -140,3 +140,16 @@ def test_reader_in_another_process_and_a_build_do_not_break_each_other(dagster_h
     finally:
         reader.kill()
     assert reader.returncode == 0 and int(out) > 0
+
+
+def test_a_folder_with_no_readable_story_exits_2_and_publishes_nothing(dagster_home, tmp_path):
+    from orchestration.cli import EXIT_NOTHING_READ
+
+    warehouse = tmp_path / "published.duckdb"
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+    before = _digest(warehouse)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    assert _build(raw, warehouse) == EXIT_NOTHING_READ
+    assert _digest(warehouse) == before
