@@ -12,7 +12,7 @@ import time
 
 from orchestration.settings import PROJECT_ROOT, Settings
 
-EXIT_OK, EXIT_GATE_FAILED, EXIT_NOTHING_READ, EXIT_ERROR = 0, 1, 2, 3
+EXIT_OK, EXIT_GATE_FAILED, EXIT_NOTHING_READ, EXIT_ERROR, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
                     "events, load them into a staging DuckDB file, run the Great Expectations gate and, "
                     "only if every check passes, publish the file atomically to --warehouse. "
                     f"Exit codes: {EXIT_OK} published, {EXIT_GATE_FAILED} a gate check failed (published "
-                    f"warehouse untouched), {EXIT_NOTHING_READ} no story could be read, {EXIT_ERROR} other error.")
+                    f"warehouse untouched), {EXIT_NOTHING_READ} no story could be read, {EXIT_ERROR} other error, "
+                    f"{EXIT_BUSY} another build of the same warehouse is running (nothing was done).")
     build.add_argument("--raw-dir", help="folder of raw story files, read recursively "
                                          "(default: $STORYHOUSE_RAW_DIR, else the bundled samples/raw)")
     build.add_argument("--warehouse", help="published DuckDB file to write "
@@ -42,9 +43,12 @@ def _run_build(settings: Settings, quiet: bool):
     os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT))
     if os.path.realpath(os.environ["DAGSTER_HOME"]) == str(PROJECT_ROOT):
         os.chdir(PROJECT_ROOT)  # dagster.yaml's storage paths are relative to the project root
+    from warehouse.build_lock import build_lock
+    from warehouse.publish import staging_path_for
+
     job = build_definitions(settings).resolve_job_def(BUILD_JOB)
     level = "ERROR" if quiet else "INFO"
-    with dg.DagsterInstance.get() as instance:
+    with build_lock(staging_path_for(settings.warehouse).parent), dg.DagsterInstance.get() as instance:
         return job.execute_in_process(
             instance=instance, raise_on_error=False,
             run_config={"loggers": {"compact_console": {"config": {"log_level": level}}}})
@@ -104,8 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"storyhouse: raw folder {settings.raw_dir} does not exist or is not a folder; "
               "pass --raw-dir or set STORYHOUSE_RAW_DIR.", file=sys.stderr)
         return EXIT_NOTHING_READ
+    from warehouse.build_lock import BuildInProgress
+
     start = time.perf_counter()
-    result = _run_build(settings, args.quiet)
+    try:
+        result = _run_build(settings, args.quiet)
+    except BuildInProgress as exc:
+        print(f"storyhouse: {settings.warehouse}: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     return _summary(result, settings, time.perf_counter() - start)
 
 

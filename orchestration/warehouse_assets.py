@@ -11,6 +11,7 @@ from orchestration.metadata import counts_by, log_stage
 from orchestration.resources import StoryhouseSettings
 from transforms import vocabulary
 from transforms.version import EXTRACTOR_VERSION
+from warehouse.build_lock import BuildInProgress, build_lock
 from warehouse.gate import GATED_TABLES, TableValidation, Vocabularies, validate_all
 from warehouse.publish import mark_gate_passed, publish, staging_path_for
 from warehouse.staging import create_staging, load_table, table_counts
@@ -59,6 +60,17 @@ def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSet
                       articles: pl.DataFrame, quotes: pl.DataFrame, entities: pl.DataFrame,
                       entity_mentions: pl.DataFrame, events: pl.DataFrame, quarantine: pl.DataFrame,
                       raw_files: pl.DataFrame):
+    try:
+        with build_lock(staging_path_for(settings.warehouse).parent):
+            yield from _write_and_audit(context, settings, articles, quotes, entities, entity_mentions,
+                                        events, quarantine, raw_files)
+    except BuildInProgress as exc:
+        raise dg.Failure(str(exc)) from exc
+
+
+def _write_and_audit(context, settings, articles, quotes, entities, entity_mentions, events,
+                     quarantine, raw_files):
+    """Load every table into the staging file, run the gate, and yield the asset's results."""
     start = time.perf_counter()
     path = staging_path_for(settings.warehouse)
     create_staging(path)
@@ -104,8 +116,9 @@ def published_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseS
         raise dg.Failure(f"No staging file at {staging}: materialize staging_warehouse (and its checks) first.")
     started = time.perf_counter()
     try:
-        published = publish(staging, settings.warehouse)
-    except PermissionError as exc:
+        with build_lock(staging.parent):
+            published = publish(staging, settings.warehouse)
+    except (PermissionError, BuildInProgress) as exc:
         raise dg.Failure(str(exc)) from exc
     counts = table_counts(published)
     context.log.info(f"[publish] {published} replaced in {time.perf_counter() - started:.2f}s: "

@@ -153,3 +153,26 @@ def test_a_folder_with_no_readable_story_exits_2_and_publishes_nothing(dagster_h
     (raw / "empty.txt").write_bytes(b"")
     assert _build(raw, warehouse) == EXIT_NOTHING_READ
     assert _digest(warehouse) == before
+
+
+def test_second_build_of_the_same_warehouse_is_refused_while_one_runs(dagster_home, tmp_path):
+    import subprocess
+    import sys
+
+    from orchestration.cli import EXIT_BUSY
+    from warehouse.publish import staging_path_for
+
+    warehouse = tmp_path / "published.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from warehouse.build_lock import build_lock\n"
+         "with build_lock(sys.argv[1]):\n    print('held', flush=True); sys.stdin.readline()",
+         str(staging_path_for(warehouse).parent)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_BUSY
+        assert not warehouse.exists()
+    finally:
+        holder.communicate("done\n", timeout=30)
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
