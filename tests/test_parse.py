@@ -122,8 +122,12 @@ def test_bad_files_are_quarantined_with_reason(data, reason):
 
 
 def test_page_furniture_before_a_scraped_headline_is_skipped():
-    row = _one("- - - - - -\nadvertisement\n'); //-->\n" + PLAIN_STORY)
+    row = _one("- - - - - -\n'); //-->\n" + PLAIN_STORY)
     assert row["title"] == "Harbour strike enters second week"
+
+
+def test_one_word_headline_is_kept():
+    assert _one("Strike\n\nDock workers stayed out on Monday.\n")["title"] == "Strike"
 
 
 def test_one_line_web_story_keeps_its_line_as_body():

@@ -65,10 +65,9 @@ def parse_un_news(stories: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-# Leading lines of scraped pages that cannot be a headline: rules ("- - - -"), single words
-# ("advertisement"), and script fragments ("'); //-->").
-_PAGE_FURNITURE = (r"^(?:[^\n]*(?://-->|<!--|\)\s*;)[^\n]*\n\s*"
-                   r"|[^A-Za-z\n]*(?:[A-Za-z]+[^A-Za-z\n]*)?\n\s*)*")
+# Leading lines of scraped pages that cannot be a headline: rules and numbers without a
+# letter ("- - - -"), and script fragments ("'); //-->").
+_PAGE_FURNITURE = r"^(?:[^\n]*(?://-->|<!--|\)\s*;)[^\n]*\n\s*|[^\pL\n]*\n\s*)*"
 
 
 def parse_plain_text(stories: pl.DataFrame) -> pl.DataFrame:
