@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024  # a news story is rarely over 100 KB
 
 RAW_SCHEMA = {
     "source_path": pl.String,

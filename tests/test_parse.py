@@ -138,10 +138,17 @@ def test_one_line_web_story_keeps_its_line_as_body():
     assert row["title"] == line
 
 
-@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-16-le", "utf-8-sig"])
+def test_truncated_utf8_drops_only_the_cut_character():
+    data = PLAIN_STORY.replace("Pr&#233;vost", "Prévost").encode() + "é".encode()[:1]
+    row = _one(data)
+    assert "Jonas Prévost" in row["body"] and not row["body"].endswith("Ã")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
 def test_other_text_encodings_are_decoded(encoding):
-    row = _one(PLAIN_STORY.replace("Pr&#233;vost", "Prévost").encode(encoding))
-    assert "Jonas Prévost" in row["body"]
+    text = PLAIN_STORY.replace("Pr&#233;vost", "Prévost").replace("leader", "leader\u00a0Þór")
+    row = _one(text.encode(encoding))
+    assert "Jonas Prévost" in row["body"] and "Þór" in row["body"]
 
 
 def test_second_copy_of_a_story_points_to_the_first():

@@ -34,6 +34,20 @@ def _binary_detail(count: int, total: int, what: str) -> str:
             "and not an image, archive or document file.")
 
 
+def _decode_allowing_truncation(data: bytes, codec: str) -> str | None:
+    """`data` decoded with `codec`, or None. A file cut off inside its last character (a
+    truncated download) decodes without that partial character."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and len(data) - exc.start < 4:
+            try:
+                return data[:exc.start].decode(codec)
+            except UnicodeDecodeError:
+                return None
+        return None
+
+
 def _decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     """(text, problem, detail) for one file's bytes; the first decoding that fits wins."""
     if data.startswith(codecs.BOM_UTF8):
@@ -45,16 +59,14 @@ def _decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     elif b"\x00" in data:
         return None, "not_text", _binary_detail(data.count(0), len(data), "NUL bytes")
     else:
-        candidates = ["utf-8", "cp1252"]
+        candidates = ["utf-8", "cp1252", "latin-1"]
     for codec in candidates:
-        try:
-            text = data.decode(codec)
+        text = _decode_allowing_truncation(data, codec)
+        if text is not None:
             break
-        except UnicodeDecodeError:
-            continue
     else:
         return None, "undecodable", (
-            "The bytes are neither UTF-8, UTF-16 nor Windows-1252 text; re-save the file as UTF-8.")
+            "The bytes are not valid UTF-16 text although they look like it; re-save the file as UTF-8.")
     if not text.strip():
         return None, "empty", "The file holds no text (only whitespace or nothing); remove it or add the story."
     controls = len(_CONTROL.findall(text))
