@@ -2,6 +2,7 @@
 a failing gate leaves the published file untouched; readers and builds never break each other."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
@@ -74,7 +75,7 @@ def test_rebuilding_the_same_input_gives_the_same_rows(sample_warehouse, dagster
         assert first.equals(second), table
 
 
-def test_failed_gate_leaves_published_warehouse_untouched(dagster_home, tmp_path, monkeypatch):
+def test_failed_gate_leaves_published_warehouse_untouched(dagster_home, tmp_path, monkeypatch, capsys):
     warehouse = tmp_path / "published.duckdb"
     assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
     before = _digest(warehouse)
@@ -88,8 +89,12 @@ def test_failed_gate_leaves_published_warehouse_untouched(dagster_home, tmp_path
         return mentions.with_columns(char_start=pl.col("char_start") + 1)
 
     monkeypatch.setattr(assets_module, "extract_mentions", corrupt_offsets)
+    capsys.readouterr()
     assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_GATE_FAILED
     assert _digest(warehouse) == before
+    printed = capsys.readouterr().out
+    assert "QUALITY GATE FAILED" in printed and "gate_entity_mentions" in printed
+    assert "span equals surface" in printed and re.search(r"e\.g\. [0-9a-f]{32}", printed)
 
 
 def test_open_reader_does_not_break_a_build_and_keeps_reading(dagster_home, tmp_path):
@@ -118,6 +123,39 @@ def test_open_reader_does_not_break_a_build_and_keeps_reading(dagster_home, tmp_
         thread.join()
         reader.close()
     assert errors == []
+
+
+READER_LOOP = """
+import sys, time, duckdb
+errors = queries = 0
+deadline = time.time() + float(sys.argv[2])
+while time.time() < deadline:
+    try:
+        with duckdb.connect(sys.argv[1], read_only=True) as con:
+            con.execute("SELECT count(*) FROM articles JOIN quotes USING (article_id)").fetchone()
+        queries += 1
+    except Exception as exc:
+        errors += 1
+        print("error:", exc, file=sys.stderr)
+    time.sleep(0.02)
+print(queries, errors)
+"""
+
+
+def test_several_reader_processes_see_no_error_while_a_build_publishes(dagster_home, tmp_path):
+    import subprocess
+    import sys
+
+    warehouse = tmp_path / "published.duckdb"
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+    readers = [subprocess.Popen([sys.executable, "-c", READER_LOOP, str(warehouse), "20"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
+    for reader in readers:
+        out, err = reader.communicate(timeout=120)
+        queries, errors = map(int, out.split())
+        assert errors == 0, err
+        assert queries > 10
 
 
 def test_reader_in_another_process_and_a_build_do_not_break_each_other(dagster_home, tmp_path):
