@@ -1,13 +1,14 @@
 """Score `transforms.quotes.extract_quotes` on the dev gold and time it on the whole corpus.
 
     .venv/bin/python bench/score_quotes.py [--verbose] [--no-speed] [--calibration]
-        [--write-baseline] [--predictions DIR]
+        [--write-baseline] [--predictions DIR] [--gold DIR]
 
 Parses ../shared/corpus once, writes one prediction JSON per dev gold story (quotes only,
 entities empty), runs ../shared/tools/score_extraction.py on them, and times extract_quotes
 on every article of the corpus (stories/s). `--calibration` prints,
 per confidence band, how many predicted quotes of four or more words have the gold speaker;
 `--write-baseline` stores the figures in bench/baselines/quotes.json for the regression test.
+`--gold DIR` scores (and writes predictions for) another gold folder of the same shape.
 """
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ SCORER = SHARED / "tools" / "score_extraction.py"
 BASELINE = ROOT / "bench" / "baselines" / "quotes.json"
 
 
-def gold_stories() -> dict[str, dict]:
-    docs = (json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json")))
+def gold_stories(folder: Path = GOLD) -> dict[str, dict]:
+    docs = (json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json")))
     return {Path(d["story"]).name: d for d in docs}
 
 
@@ -59,11 +60,11 @@ def write_predictions(articles: pl.DataFrame, quotes: pl.DataFrame, folder: Path
             encoding="utf-8")
 
 
-def score(folder: Path, verbose: bool) -> dict:
+def score(folder: Path, verbose: bool, gold: Path = GOLD) -> dict:
     if verbose:
-        subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--predictions",
+        subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--predictions",
                         str(folder), "--verbose"], check=True)
-    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--predictions",
+    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--predictions",
                           str(folder), "--json"], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
@@ -100,17 +101,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calibration", action="store_true", help="speaker accuracy by confidence")
     ap.add_argument("--write-baseline", action="store_true", help="store figures for the test")
     ap.add_argument("--predictions", type=Path, help="folder for the prediction files")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="gold folder (default: dev gold)")
     args = ap.parse_args(argv)
+    if args.write_baseline and args.gold.resolve() != GOLD.resolve():
+        ap.error("--write-baseline stores dev gold figures only")
 
     t0 = time.perf_counter()
     parsed = parse_stories(decode_text(read_raw_root(SHARED / "corpus")))
     print(f"parsed corpus in {time.perf_counter() - t0:.1f}s")
-    gold = gold_stories()
+    gold = gold_stories(args.gold)
     articles = gold_articles(parsed, set(gold))
     quotes = extract_quotes(articles)
     folder = args.predictions or Path(tempfile.mkdtemp(prefix="quote_preds_"))
     write_predictions(articles, quotes, folder)
-    figures = score(folder, args.verbose)
+    figures = score(folder, args.verbose, args.gold)
     for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy",
                 "attributed_quote_f1", "gold_quotes", "pred_quotes", "matched_quotes"):
         print(f"{key:22s} {figures[key]:.3f}" if isinstance(figures[key], float)

@@ -206,6 +206,118 @@ def test_title_quote_takes_body_speaker():
     assert titled["char_start"].to_list() == [None]
 
 
+# ---------------------------------------------------------------- generalised attribution rules
+
+def test_role_apposition_with_post_nominal_letters():
+    body = ("Regional Transport Minister, Alan Dunmore MSP, said: \"We will build the new line "
+            "by 2010.\"\n\nThe Liberal health spokesman, Peter Grayling MSP, said the plan was "
+            "\"a shambles from start to finish\".\n\nGary Holt QC, for the defence, said: "
+            "\"My client denies every single charge.\"")
+    assert [s for _, s in speakers(body)] == ["Alan Dunmore", "Peter Grayling", "Gary Holt"]
+
+
+def test_demonym_is_never_a_name():
+    body = ("Kevin Marsh won the final in four sets. \"I felt good all week and served well,\" "
+            "the American said.")
+    assert [s for _, s in speakers(body)] == ["Kevin Marsh"]
+    body = ("Mark Ellis met the troops.\n\nAn Iraqi field commander spoke to reporters. "
+            "\"We will hold the bridge until dawn,\" he said.")
+    assert [s for _, s in speakers(body)] == [None]
+
+
+def test_description_is_the_person_written_about_since_the_last_quote():
+    body = ("\"We can practise more on clay,\" said coach Pat Brennan. Lou Barker lost both "
+            "his singles on the slow court. \"I had my chances and did not take them,\" said "
+            "the American.")
+    assert [s for _, s in speakers(body)] == ["Pat Brennan", "Lou Barker"]
+
+
+def test_spokesman_and_statement_of_a_named_organisation():
+    body = ("Plans for the new levy were criticised. \"This will hit councils very hard "
+            "indeed,\" a Cosla spokesman said.\n\nOfficials met on Friday. \"We regret any delay "
+            "to the project,\" said a spokesman for the Harbour Board.")
+    assert [s for _, s in speakers(body)] == ["Cosla", "Harbour Board"]
+    body = ("The Ferrovia Group issued a statement on Monday. \"We regret the delays to our "
+            "customers,\" the statement added.")
+    assert [s for _, s in speakers(body)] == ["Ferrovia Group"]
+
+
+def test_unnamed_voices_stay_unnamed():
+    body = ("Tom Lee and Ana Ruiz issued a joint statement on Friday. \"We have agreed to settle "
+            "our differences,\" the statement said.\n\nBut Acme Holdings replied at once. "
+            "\"Sales will recover later in the year,\" a company spokesman said. \"Costs are "
+            "under control at every plant,\" the spokesman said.")
+    assert [s for _, s in speakers(body)] == [None, None, None]
+
+
+def test_he_after_an_unnamed_speaker_is_unnamed():
+    body = ("\"Rates should fall by the summer,\" said Toru Sato.\n\n\"The mood has turned "
+            "against risk in every market,\" said the foreign economist. \"It will take "
+            "strong leadership to calm things,\" he said.")
+    assert [s for _, s in speakers(body)] == ["Toru Sato", None, None]
+
+
+def test_capitalised_stopword_inside_an_organisation_name():
+    body = ("All England Club chairman Tim Phillips was pleased. \"The new roof will be ready "
+            "in 2009,\" the All England Club said.")
+    assert [s for _, s in speakers(body)] == ["All England Club"]
+
+
+def test_name_after_introductory_phrase_and_apposition():
+    body = ("In a Nature Weekly editorial published on Friday, Marta Oduya, director of the "
+            "Coastal Institute, wrote, \"Sea walls alone cannot save these towns.\"")
+    assert [s for _, s in speakers(body)] == ["Marta Oduya"]
+
+
+def test_related_article_list_is_not_text():
+    body = ("\"The harbour is finally open for business again,\" said Lena Ortiz.\n\n"
+            "Related Harbour News articles:\n\nPort chief Sam Byrne says \"we will expand "
+            "the docks again\"")
+    assert [s for _, s in speakers(body)] == ["Lena Ortiz"]
+
+
+def test_plural_present_cue_verb():
+    body = ("Anne Reyes said the reefs were dying.\n\n\"Sea walls alone cannot save these "
+            "towns,\" they write in the journal.")
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == [None]
+    assert q["cue_verb"].to_list() == ["write"]
+
+
+def test_pronoun_goes_to_the_subject_quoted_as_saying():
+    body = ("Mark Ellis told Reuters the deal was close.\n\nBut Joe Turner, the union leader, "
+            "was quoted in the Daily Post as saying the talks had failed.\n\n\"Nobody wants "
+            "another strike this winter,\" he said.")
+    assert [s for _, s in speakers(body)] == ["Joe Turner"]
+
+
+def test_pronoun_goes_to_a_new_subject_since_the_last_quote():
+    body = ("\"I was sharp from the first point,\" Rolf Weber said. Ivo Kralj, who beat the "
+            "second seed on Friday, was at a loss to explain his start. \"My racket felt "
+            "loose and the balls were flying,\" he said.")
+    assert [s for _, s in speakers(body)] == ["Rolf Weber", "Ivo Kralj"]
+
+
+def test_subject_with_unclosed_apposition_and_said_name_clause():
+    body = ("Nina Holt said the firm would move.\n\nPeter Varga, executive partner of Tods "
+            "Lamont said Mrs Holt had been considering it for a year. He added: \"We fully "
+            "understand her reasons for doing so.\"")
+    assert [s for _, s in speakers(body)] == ["Peter Varga"]
+
+
+def test_name_after_a_possessive_organisation():
+    body = ("\"Japan is taking strong measures to stimulate demand,\" said the Bank of Tokyo's "
+            "Kenji Honda.")
+    assert [s for _, s in speakers(body)] == ["Kenji Honda"]
+
+
+def test_trailing_adverb_after_name_and_backfill_from_next_quote():
+    body = ("\"What a great way to finish the year,\" said Nadal afterwards. Coach Pat Brennan "
+            "wants more clay practice. \"I think it will help these guys a lot.\" \"But we "
+            "can put the work in at the right time,\" said Brennan.")
+    assert [s for _, s in speakers(body)] == ["Nadal", "Pat Brennan", "Pat Brennan"]
+
+
 # ---------------------------------------------------------------- table contract
 
 def test_columns_ids_and_entity_ids():

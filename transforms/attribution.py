@@ -14,9 +14,18 @@ Order of evidence for a quote:
    a pull quote followed by a paragraph holding only a name, else the previous quote's speaker
    when the quote continues it (same paragraph, or the first quote of the next paragraph).
 Pronouns (he/she) go to the most recent person who spoke or was the subject of a reporting
-verb (a name that is merely the subject of another verb counts only within the paragraph);
-"it" and "the firm/agency/company" go to the most recent organisation; "his son", "the
-winner" to the previous quote's speaker; "a spokesman", "critics", "they" stay unnamed (None).
+verb (a name that is merely the subject of another verb counts only within the paragraph, or
+when it opens a sentence written since the last quote and the story marks it as a person);
+after an unnamed speaker ("said the foreign economist", "An Iraqi commander said") "he" stays
+unnamed. "it" and "the firm/agency/company" go to the most recent organisation; "the
+American", "the winner" to the person written about since the last quote, else the previous
+quote's speaker; "his son" to the previous quote's speaker; "a spokesman", "critics", "they"
+stay unnamed (None), but a spokesman, statement, report or web site of a named organisation
+("a Cosla spokesman", "a statement from Acme", "the statement added" after "Acme issued a
+statement") speaks for it. Nationality words are never names. A finite verb after a comma
+takes the name before the apposition ("Ann Lee, director of X, wrote"); a name inside an
+introductory phrase ("In a Nature editorial, ...") or after a preposition is no subject.
+A quote with no attribution at all takes the speaker of the quote right after it.
 """
 from __future__ import annotations
 
@@ -24,24 +33,48 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from transforms.attribution_names import ABBREVIATIONS, ORG_NOUNS, NameIndex, name_runs
+from transforms.attribution_names import (ABBREVIATIONS, ORG_NOUNS, STOPWORDS, NameIndex,
+                                          name_runs)
 from transforms.quote_marks import QuoteSpan
 
-CUE_VERBS = frozenset("""
-said says say added adds stressed stresses noted notes told tells warned warns urged urges
-explained explains asked asks insisted insists emphasized emphasised emphasizes emphasises
-declared declares announced announces stated states argued argues claimed claims continued
-continues commented comments remarked remarks replied replies responded responds wrote writes
-observed observes acknowledged acknowledges admitted admits conceded concedes confirmed
-confirms agreed agrees predicted predicts suggested suggests recalled recalls reported reports
-revealed reveals countered counters concluded concludes underlined underlines underscored
-underscores highlighted highlights affirmed affirms reiterated reiterates cautioned cautions
-complained complains lamented laments described describes called calls quoted saying adding
-telling noting warning stressing arguing explaining insisting describing calling urging
-praised criticised criticized accused promised pledged vowed joked exclaimed questioned
-maintained maintains contended contends assured assures proclaimed tweeted posted believes
-believed thinks thought hopes hoped
-""".split())
+# Reporting verbs by base form; `_inflect` adds -s, -ed and -ing forms, `_IRREGULAR` the
+# others. Every inflection is a cue ("they write", "she wrote", "writing"), except bare base
+# forms that are far more often nouns ("a report", "the claim") and -ing forms of verbs of
+# opinion ("his thinking").
+REPORTING_VERBS = """say add stress note tell warn urge explain ask insist emphasize emphasise
+declare announce state argue claim continue comment remark reply respond write observe
+acknowledge admit concede confirm agree predict suggest recall report reveal counter conclude
+underline underscore highlight affirm reiterate caution complain lament describe call quote
+praise criticise criticize accuse promise pledge vow joke exclaim question maintain contend
+assure proclaim tweet post believe think hope""".split()
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
+              "think": ("thought",)}
+_NOUN_LIKE = frozenset("""stress note state claim comment remark reply report counter call quote
+praise promise vow joke question post hope caution pledge recall""".split())
+_DOUBLING = frozenset({"admit"})
+_OPINION = frozenset({"believe", "think", "hope", "question", "post", "call", "praise", "promise",
+                      "report", "quote", "state"})
+
+
+def _inflect(base: str) -> set[str]:
+    if base.endswith("y") and base[-2] not in "aeiou":
+        forms = {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    else:
+        double = base[-1] if base in _DOUBLING else ""
+        stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base + double
+        plural = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms = {plural, stem + "ed" if not base.endswith("e") else base + "d", stem + "ing"}
+    if base in _IRREGULAR:
+        forms = {f for f in forms if not f.endswith("ed")} | set(_IRREGULAR[base])
+    if base in _OPINION:
+        forms = {f for f in forms if not f.endswith("ing")}
+    if base not in _NOUN_LIKE:
+        forms.add(base)
+    return forms
+
+
+CUE_VERBS = frozenset().union(*(_inflect(b) for b in REPORTING_VERBS)) | {"quoted", "quoting",
+                                                                            "saying"}
 _CUE = r"(?:" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")"
 AUXILIARIES = frozenset("is was are were has had have will would could can may might should "
                         "must does did do".split())
@@ -78,13 +111,45 @@ _ACCORDING = re.compile(r"\s*,?\s*according\s+to\s+", re.IGNORECASE)
 _CUE_IN = re.compile(rf"\b({_CUE})\b")
 _VERBISH = re.compile(rf"(?:{_CUE}|{'|'.join(AUXILIARIES)}|[a-z]{{2,}}(?:ed|[^s\W]s))$")
 _SUBJECT_EVENT = re.compile(
-    rf"\s*(?:,[^,.;:!?\"\u201c\u201d]{{1,160}},\s*)?,?\s*{_ADVERB}?([a-z]+)\b")
+    rf"\s*(?:,[^,.;:!?\"\u201c\u201d]{{1,160}},\s*)?,?\s*({_ADVERB})?([a-z]+)\b")
 # Verbs that put their speaker after them ("said Mr Ban"); "told X", "urged X" take objects.
 _INVERTED_EVENT = re.compile(r"\b(?:said|says|added|adds|explained|insisted|stressed|noted|"
                              r"continued|wrote|argued|declared|replied|commented|remarked|"
                              r"concluded|observed|admitted|agreed|claimed)\s+$")
 _NOUN_PHRASE_END = re.compile(r"(?:^|\s)((?:the|a|an|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}"
                               r"[\w\-]+)\s*$", re.IGNORECASE)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:afterwards|later|yesterday|today|tonight|recently|"
+                               r"again|too|also|then|now|earlier|[a-z]{3,}ly))+$")
+_PERSON_APPOSITION = re.compile(r",\s+(?:who\b|\d{1,3},|(?:a|an|the)\s+(?:[a-z\-]+\s+)?[a-z\-]+"
+                                r"(?:er|or|ist|ian|man|woman|ant|ent)\b)")
+_PRE_WORD = re.compile(r"\b([a-z]+)\s+$")
+_STRICT_PREPOSITIONS = frozenset("""of at from in with for on by to about into over under during
+against between among without within via near""".split())
+# After the speaker of an inverted verb ("said Mr Ban."): the sentence or clause ends, or an
+# adjunct follows; not a verb ("said Mr Ban had left": Ban is a clause's subject).
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?)\"\u201d\u2019\-\u2013\u2014(]|$|"
+                           r"(?:on|in|at|after|before|"
+                           r"when|as|during|yesterday|today|tonight|later|afterwards|who|whose|"
+                           r"adding|and|from|to|of|for|with)\b)")
+_LATER_VERB = re.compile(r"(?<![\w\-'])([a-z]{2,}(?:ed|[^s\W]s)|" + "|".join(
+    sorted(set(["said", "told", "wrote", "spoke", "thought", "was", "is", "has", "had"]),
+           key=len, reverse=True)) + r")\b")
+_INDEFINITE_START = re.compile(r"(?:An?|Another|One)\s+((?:[\w\-']+\s+){1,6})")
+_COMMON_PAST = frozenset("spoke was were had went gave made took came saw left".split())
+PERSON_NOUNS = frozenset("""man woman boy girl soldier official spokesman spokeswoman
+spokesperson source witness resident diplomat analyst doctor nurse policeman policewoman
+guard student fan aide lawyer executive engineer expert economist survivor victim mother
+father son daughter wife husband colleague friend neighbour neighbor pilot passenger
+tourist veteran activist employee""".split())
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+# Reporting verbs whose passive keeps the speaker as subject ("was quoted as saying").
+_ACTIVE_PASSIVES = frozenset({"quoted", "reported", "asked", "heard", "recorded"})
+# Nouns through which an organisation speaks ("a Cosla spokesman", "the statement added").
+_VOICE = re.compile(r"\b(spokes(?:man|woman|person|men|women|people)|statement|report|"
+                    r"web ?site|press release|communiqu[e\u00e9]|announcement|blog|bulletin)\b",
+                    re.IGNORECASE)
+_VOICE_OF = re.compile(r"\s*(?:for|of|from|by|at|on behalf of|issued by|released by|"
+                       r"posted on|published by)\s+(?:the\s+)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+")
 
 
@@ -128,23 +193,62 @@ class _Field:
         self.runs = [r for r in index.runs(text) if r.name and not index.is_common(r.name)
                      and not self._in_quote(r.start, starts)]
         self.events: list[_Event] = []
+        self.prev_end = 0  # end of the quote attributed last
         self.genders: dict[str, str] = {}
         sentence_starts = set(self.sentence_starts) | set(self.para_starts)
         for run in self.runs:
             if run.possessive:
                 continue
+            pre = _PRE_WORD.search(text, max(0, run.start - 20), run.start)
+            if pre and (pre.group(1) in _STRICT_PREPOSITIONS or re.search(
+                    r"\bsuch\s+as\s+$", text[max(0, run.start - 12):run.start])):
+                continue  # "his work with Tods Murray did not", "partner of Acme said"
             m = _SUBJECT_EVENT.match(text, run.end)
-            verb = m.group(1) if m and (_VERBISH.match(m.group(1)) or (
-                run.start in sentence_starts and m.group(1) not in FUNCTION_WORDS)) else None
+            verb = m.group(2) if m and (_VERBISH.match(m.group(2)) or (
+                self._opens_sentence(run) and m.group(2) not in FUNCTION_WORDS
+                and not text.startswith(",", run.end)
+                and not _bare_first(run, text)
+                and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))) else None
+            if m and verb is None and m.group(1) and m.group(1).split()[0] in AUXILIARIES:
+                verb = m.group(1).split()[0]  # "Robben had an MRI scan"
             inverted = verb is None and _INVERTED_EVENT.search(text, max(0, run.start - 16),
-                                                                run.start)
+                                                                run.start) and (
+                text[run.end - 1] == "." or _INVERTED_END.match(text, run.end))
+            if not verb and not inverted and self._opens_sentence(run) and (
+                    len(run.name) > 1 or run.titles) and text.startswith(",", run.end):
+                # "Dr Ann Lee, associate director of the X Centre, Youth and Media moved"
+                m = _LATER_VERB.search(text, run.end, self._sentence_end(run.start))
+                verb = m.group(1) if m else None
             if verb or inverted:
                 name = index.resolve(run.name)
                 if gender := index.gender(run.name):
                     self.genders.setdefault(" ".join(name), gender)
-                self.events.append(_Event(run.start, " ".join(name), index.kind(name),
-                                          bool(inverted) or verb in CUE_VERBS))
+                strong = bool(inverted) or verb in CUE_VERBS or (
+                    verb in AUXILIARIES and self._reporting_after(m.end(), verb))
+                self.events.append(_Event(run.start, " ".join(name), index.kind(name), strong))
+        for start in sorted(sentence_starts):
+            verb = _unnamed_subject_verb(text, start)
+            if verb:
+                # "An Iraqi field commander said": an unnamed person speaks ("he" is nobody)
+                self.events.append(_Event(start, "", "person", verb in CUE_VERBS))
         self.events.sort()
+
+    def _opens_sentence(self, run) -> bool:
+        start = self.sentence_start(run.start)
+        return not self.text[start:run.start].strip() and not _bare_first(run, self.text)
+
+    def _sentence_end(self, pos: int) -> int:
+        i = bisect_right(self.sentence_starts, pos)
+        end = self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.text)
+        return min(end, self.paragraph_end(pos))
+
+    def _reporting_after(self, pos: int, auxiliary: str) -> bool:
+        """"was quoted as saying", "has said", "had told": an auxiliary before a reporting verb
+        (passives of verbs whose subject is the listener, "was told", do not count)."""
+        m = re.match(r"\s+(?:not\s+|also\s+|[a-z]+ly\s+)?([a-z]+)", self.text[pos:pos + 40])
+        if not m or m.group(1) not in CUE_VERBS:
+            return False
+        return auxiliary in ("has", "had", "have") or m.group(1) in _ACTIVE_PASSIVES
 
     def _in_quote(self, pos: int, starts: list[int]) -> bool:
         i = bisect_right(starts, pos) - 1
@@ -189,9 +293,33 @@ class _Field:
                 break
             weak = weak or event
         if weak and self.paragraph_of(weak.pos) == para and (
-                strong is None or self.paragraph_of(strong.pos) != para):
-            return weak.name
-        return (strong or weak).name if (strong or weak) else None
+                strong is None or self.paragraph_of(strong.pos) != para
+                or weak.pos >= self.prev_end and self.sentence_start(weak.pos) > strong.pos
+                and self._person_like(weak)):
+            # a subject written about since the last quote ("Lee was at a loss. "...," he said")
+            return weak.name or None
+        return (strong or weak).name or None if (strong or weak) else None
+
+    def _person_like(self, event: _Event) -> bool:
+        """A main-clause subject the story marks as a person: a title or honorific, an age or
+        relative clause after it ("Lee, 21,", "Lee, who..."), or an earlier turn as a
+        speaker."""
+        lead = self.text[self.sentence_start(event.pos):event.pos]
+        if any(w in PERSON_PRONOUNS or w in ("it", "they") or _VERBISH.match(w)
+               for w in re.findall(r"\b[a-z]+\b", lead)):
+            return False  # "He said that ... Mr Houston may be interviewed": not the subject
+        if event.kind == "person" or event.name in self.genders:
+            return True
+        if any(e.strong and e.name == event.name for e in self.events if e.pos < event.pos):
+            return True
+        return any(r.name and " ".join(self.index.resolve(r.name)) == event.name
+                   and _PERSON_APPOSITION.match(self.text, r.end) for r in self.runs)
+
+    def recent_subject(self, before: int) -> str | None:
+        """The last named person subject between the previous quote and `before` ("Roddick
+        lost. "...," said the American")."""
+        return next((e.name for e in reversed(self.events) if self.prev_end <= e.pos < before
+                     and e.name and e.kind != "org"), None)
 
     def last_org(self, before: int) -> str | None:
         """The most recent organisation subject before `before`, else the most recent name
@@ -200,7 +328,7 @@ class _Field:
         for event in reversed(self.events):
             if event.pos >= before:
                 continue
-            if event.kind == "org":
+            if event.kind == "org" and event.name:
                 return event.name
             if (fallback is None and event.kind == "unknown" and event.strong
                     and " " not in event.name):
@@ -209,6 +337,33 @@ class _Field:
                       if r.start < before and r.name in self.index.org_like)
         run = next(introduced, None)
         return " ".join(self.index.resolve(run.name)) if run else fallback
+
+
+def _bare_first(run, text: str) -> bool:
+    """True when the run's first word is a stopword ("In London", "But Smith")."""
+    first = re.match(r"[\w']+", text[run.start:])
+    return bool(first) and first.group().lower() in STOPWORDS
+
+
+def _unnamed_subject_verb(text: str, start: int) -> str | None:
+    """The verb of a sentence whose subject is an unnamed person ("A police officer said"),
+    else None: an indefinite article, up to four modifiers, a person noun, a verb."""
+    m = _INDEFINITE_START.match(text, start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    head = words[0].lower()
+    for word in words[1:]:
+        if word.lower() in FUNCTION_WORDS or not word.isalpha():
+            return None
+        if word.islower() and word.endswith("ly"):
+            continue
+        if word.islower() and (word in _COMMON_PAST or _VERBISH.match(word)):
+            if head in PERSON_NOUNS or head.endswith(_PERSON_ENDINGS):
+                return word
+            return None
+        head = word.lower()
+    return None
 
 
 def _phrase_chunks(phrase: str) -> list[str]:
@@ -228,10 +383,80 @@ def _interpret(field: _Field, phrase: str, at: int, previous: str | None) -> _Sp
     chunks = _phrase_chunks(phrase)
     if not chunks:
         return None
+    runs = name_runs(chunks[0].rstrip("."))
+    if len(runs) > 1 and runs[-2].possessive and runs[-1].name and runs[-1].end == len(
+            chunks[0].rstrip(".")) and not chunks[0][runs[-2].end:runs[-1].start].strip():
+        # "the Bank of Tokyo's Honda": the person, not the organisation
+        return _interpret_chunk(field, chunks[0][runs[-1].start:], at, previous)
+    voice = _voice(field, chunks[0], at)
+    if voice is not None:
+        return voice
     speaker = _interpret_chunk(field, _cut_at_preposition(chunks[0]), at, previous)
     if (speaker is None or speaker.name is None) and len(chunks) > 1:
         return _bare_name(field, chunks[1]) or speaker
     return speaker
+
+
+def _voice_name(field: _Field, chunk: str, noun: re.Match) -> tuple[str, ...] | None:
+    """The organisation named with a voice noun: "a Cosla spokesman", "the firm's website",
+    "a statement from Acme" (not a person's spokesman, nor a nationality)."""
+    before = [r for r in name_runs(chunk, 0, noun.start()) if r.name
+              and not chunk[r.end:noun.start()].strip()]
+    after = None
+    if m := _VOICE_OF.match(chunk, noun.end()):
+        after = next((r for r in name_runs(chunk, m.end()) if r.start == m.end() and r.name),
+                     None)
+    for run in ([before[-1]] if before else []) + ([after] if after else []):
+        if field.index.is_common(run.name):
+            continue
+        name = field.index.resolve(run.name)
+        if field.index.kind(name) != "person" or noun.group(1).lower() in ("statement",
+                                                                            "announcement"):
+            return name
+    return None
+
+
+def _voice(field: _Field, chunk: str, at: int) -> _Speaker | None:
+    """A spokesman, statement, report or web site, speaking for the organisation it names or,
+    written "the statement", for the one the story named with it before; None when the chunk
+    is no such phrase."""
+    noun = _VOICE.search(chunk)
+    if noun is None or len(chunk.split()) > 9:
+        return None
+    head = chunk[:noun.start()].split()
+    if head and head[0].lower() not in INDEFINITE | DETERMINERS and not head[0][:1].isupper():
+        return None
+    if re.search(r"\bjoint\b", chunk, re.IGNORECASE):
+        return _Speaker(None, chunk, "none", False)
+    name = _voice_name(field, chunk, noun)
+    if name is None and head and head[0].lower() == "the" and len(head) == 1:
+        name = _voice_antecedent(field, noun.group(1), at)
+    if name is None:
+        return _Speaker(None, chunk, "none", False)
+    return _Speaker(" ".join(name), chunk, "explicit", field.index.kind(name) != "person")
+
+
+def _voice_antecedent(field: _Field, noun: str, at: int) -> tuple[str, ...] | None:
+    """Whose earlier statement (spokesman, report) "the statement" is: the organisation named
+    with the last such noun before `at`, else that sentence's subject."""
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    last = None
+    for m in pattern.finditer(field.text, 0, at):
+        last = m
+    if last is None:
+        return None
+    start = field.sentence_start(last.start())
+    end = next((s for s in field.sentence_starts if s > last.start()), len(field.text))
+    window = field.text[start:end]
+    if re.search(r"\bjoint\b", window, re.IGNORECASE):
+        return None
+    local = _VOICE.search(window, last.start() - start)
+    if local and (name := _voice_name(field, window, local)):
+        return name
+    if noun.lower().startswith("spokes"):
+        return None  # "a company spokesman ... the spokesman said": still unnamed
+    event = next((e for e in field.events if start <= e.pos < end and e.name), None)
+    return tuple(event.name.split()) if event else None
 
 
 def _bare_name(field: _Field, chunk: str) -> _Speaker | None:
@@ -245,7 +470,7 @@ def _bare_name(field: _Field, chunk: str) -> _Speaker | None:
 
 
 def _interpret_chunk(field: _Field, chunk: str, at: int, previous: str | None) -> _Speaker | None:
-    chunk = chunk.strip().rstrip(".")
+    chunk = _TRAILING_ADVERBS.sub("", chunk.strip().rstrip("."))
     words = chunk.split()
     if not words or not re.search(r"[A-Za-z]", chunk):
         return None
@@ -282,7 +507,9 @@ def _interpret_chunk(field: _Field, chunk: str, at: int, previous: str | None) -
         if name:
             return _Speaker(" ".join(name), chunk, "title", False)
     if first in DETERMINERS - {"its"}:
-        return _Speaker(previous or field.last_person(at), chunk, "description", False)
+        # "the American" is the person just written about; "his son" someone related to them
+        recent = field.recent_subject(at) if first == "the" else None
+        return _Speaker(recent or previous or field.last_person(at), chunk, "description", False)
     return None
 
 
@@ -330,6 +557,11 @@ def _subject_before(field: _Field, fragment_start: int, verb_start: int, partici
     clause's subject (always the clause's for a participle: "issued a statement saying")."""
     text = field.text
     before = text[fragment_start:verb_start]
+    if not participle and before.rstrip().endswith(","):
+        # "Ann Lee, director of the institute, wrote": the name before the apposition
+        speaker = _appositive_subject(field, fragment_start, verb_start, previous)
+        if speaker is not None:
+            return speaker
     participle = participle or before.rstrip().endswith((",", "-", "\u2013", "\u2014"))
     words = list(_WORD.finditer(before))
     while words and (words[-1].group().lower() in ADVERBS or words[-1].group().endswith("ly")
@@ -359,8 +591,39 @@ def _subject_before(field: _Field, fragment_start: int, verb_start: int, partici
     return _clause_subject(field, clause_start, verb_start, previous)
 
 
+def _appositive_subject(field: _Field, start: int, verb: int,
+                        previous: str | None) -> _Speaker | None:
+    """The subject of a finite verb that follows a comma: walking back over comma-separated
+    chunks ("Ann Lee, 45, director of the institute,"), the first that is a name, with at
+    most a few words before it that are neither function words nor verbs."""
+    text = field.text
+    bounds = [start] + [m.end() for m in re.finditer(",", text[start:verb])]
+    bounds = [start] + [start + b for b in bounds[1:]]
+    chunks = [(bounds[i], bounds[i + 1] - 1 if i + 1 < len(bounds) else verb)
+              for i in range(len(bounds))]
+    for a, b in reversed(chunks[-5:]):
+        chunk = text[a:b].strip()
+        if not chunk:
+            continue
+        offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        if chunk.lower() in PERSON_PRONOUNS:
+            return _interpret(field, chunk, offset, previous)
+        runs = [r for r in name_runs(chunk) if r.name and not field.index.is_common(r.name)]
+        if not runs or runs[-1].end != len(chunk.rstrip(".")) or runs[-1].possessive:
+            continue
+        prefix = chunk[:runs[-1].start].split()
+        if len(prefix) > 3 or any(w.lower() in FUNCTION_WORDS - {"the", "a", "an"}
+                                  or w.islower() and _VERBISH.match(w) for w in prefix):
+            continue
+        return _interpret(field, chunk, offset, previous)
+    return None
+
+
 def _clause_subject(field: _Field, start: int, end: int, previous: str | None) -> _Speaker | None:
     text = field.text
+    if (intro := re.match(r"\s*([A-Za-z]+)\b[^,]{0,120},", text[start:end])) and (
+            intro.group(1).lower() in PREPOSITIONS):
+        start += intro.end()  # "In a Nature editorial published on Friday, ..."
     pron = re.search(r"\b(he|she|He|She)\b", text[start:end])
     for run in field.runs:
         if run.start < start or run.end > end or run.possessive:
@@ -370,6 +633,10 @@ def _clause_subject(field: _Field, start: int, end: int, previous: str | None) -
         pre = re.search(r"(\w+)\s*$", text[start:run.start])
         if pre and pre.group(1).lower() in PREPOSITIONS:
             continue
+        nxt = re.match(r"\s+([a-z]+)\b", text[run.end:end])
+        if pre and pre.group(1).lower() in ("a", "an", "the") and nxt and not (
+                nxt.group(1) in FUNCTION_WORDS or _VERBISH.match(nxt.group(1))):
+            continue  # a modifier: "a SciDev.Net editorial", "the Tory finance spokesman"
         return _interpret(field, text[run.start:run.end], run.start, previous)
     for run in name_runs(text, start, end):
         if not run.name and run.titles and re.search(r"\bthe\s+$", text[start:run.start]):
@@ -406,6 +673,22 @@ def _previous_sentence_subject(field: _Field, start: int, gap_start: int) -> _Sp
     if not cue:
         return None
     return _subject_before(field, sentence, cue.start(), cue.group(1).endswith("ing"), None)
+
+
+def _previous_sentence_person(field: _Field, start: int, gap_start: int) -> str | None:
+    """The named subject (not an organisation) of the sentence right before `start`."""
+    sentence = max(field.sentence_start(max(start - 2, 0)), gap_start)
+    if sentence >= start:
+        return None
+    return next((e.name for e in field.events if sentence <= e.pos < start and e.name
+                 and e.kind != "org"), None)
+
+
+def _names_a_person(mention: str) -> bool:
+    """An unnamed person: "an economist", "a spokesman for the firm" (not "critics")."""
+    words = _cut_at_preposition(mention.strip()).split()
+    head = words[-1].lower() if words else ""
+    return len(words) > 1 and (head in PERSON_NOUNS or head.endswith(_PERSON_ENDINGS))
 
 
 def _pull_quote_name(field: _Field, span: QuoteSpan) -> _Speaker | None:
@@ -451,10 +734,23 @@ def attribute_quotes(text: str, spans: list[QuoteSpan], index: NameIndex) -> lis
         if attribution.speaker:
             field.add_speaker(span.start, attribution.speaker,
                               attribution.method == "organisation")
+        elif attribution.mention and attribution.method == "none" and _names_a_person(
+                attribution.mention):
+            # "said the foreign economist. "...," he said": "he" is that unnamed person
+            field.events.append(_Event(span.start, "", "person", True))
+            field.events.sort()
         out.append(attribution)
         previous = attribution
-        prev_end = close
+        prev_end = field.prev_end = close
         prev_para = field.paragraph_of(span.end)
+    # "A." "B," said X (a lost paragraph break): a quote with no attribution at all takes the
+    # speaker of the quote that follows it with nothing in between
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1]
+        if out[i] == _NONE and nxt.speaker and not re.sub(
+                r"[\s\"'\u201c\u201d\u2018\u2019]", "", text[spans[i].end:spans[i + 1].start]):
+            out[i] = nxt._replace(method="carried_over", cue_verb=None,
+                                  confidence=min(nxt.confidence, 0.75))
     return out
 
 
@@ -465,6 +761,10 @@ def _unattributed(field: _Field, span: QuoteSpan, open_mark: int, previous: Attr
         if context.name is None:
             return Attribution(None, context.mention or None, None, "none", 0.6)
         return Attribution(context.name, context.mention, None, "carried_over", 0.8)
+    subject = _previous_sentence_person(field, open_mark, gap_start)
+    if subject is not None and (previous is None or subject != previous.speaker):
+        # "US coach Ann Lee wants more clay practice. "I think..."": the sentence's subject
+        return Attribution(subject, None, None, "carried_over", 0.7)
     pulled = _pull_quote_name(field, span)
     if pulled is not None:
         return Attribution(pulled.name, pulled.mention, None, "explicit", 0.8)

@@ -4,7 +4,10 @@
 Ki-moon", "Mr Blair", "G. William Hunter") in the article's fields, strips titles and
 honorifics, and remembers which title introduced which name. `resolve(tokens)` maps a mention
 ("Mr. Ban", "Ban", "Elton") to the longest name in the article that contains its words, or
-returns the mention itself (an unresolved surname stays the surname).
+returns the mention itself (an unresolved surname stays the surname). Post-nominal letters
+("Tom Lee MSP", "QC") are dropped from names; a capitalised stopword starting a run
+mid-sentence stays part of the name ("the All England Club"); nationality words ("Iraqi",
+"the American") count as common words, never names.
 """
 from __future__ import annotations
 
@@ -53,6 +56,37 @@ STOPWORDS = frozenset({
     "asked", "instead", "still", "even", "only", "just", "other", "such", "like", "unlike",
     "among", "between", "within", "without", "into", "through", "until", "upon", "mrs.",
 })
+# Stopwords that a name may begin with when written mid-sentence ("the All England Club",
+# "at The Hague"); at a sentence start they are stripped like any other stopword.
+NAME_LEADERS = frozenset({"all", "the", "one", "no", "our", "in", "of", "for", "at", "on"})
+# Letters written after a name (honours, offices, degrees): not part of it, and not a title.
+POST_NOMINALS = frozenset({
+    "mp", "msp", "mep", "am", "mla", "td", "qc", "kc", "obe", "mbe", "cbe", "kbe", "dbe",
+    "frs", "phd", "esq", "jp", "rn", "mvo", "cvo", "gcb", "kcb", "bart", "bt",
+})
+# Nationality adjectives and demonyms ("the American", "an Iraqi commander"): never a name.
+DEMONYMS = frozenset("""
+american americans british briton britons english scottish scot scots welsh irish french
+german germans italian italians spanish spaniard portuguese dutch belgian swiss austrian
+swedish swede swedes norwegian norwegians danish dane danes finnish finn icelandic polish
+russian russians ukrainian ukrainians belarusian czech slovak hungarian romanian bulgarian
+greek greeks turkish turk turks cypriot serbian serb serbs croatian croat bosnian albanian
+kosovan kosovar macedonian slovenian lithuanian latvian estonian georgian armenian azeri
+israeli israelis palestinian palestinians lebanese syrian syrians iraqi iraqis iranian
+iranians jordanian egyptian egyptians libyan saudi saudis kuwaiti yemeni emirati qatari
+omani bahraini afghan afghans pakistani pakistanis indian indians bangladeshi nepalese
+chinese japanese korean koreans taiwanese vietnamese thai cambodian burmese filipino
+indonesian malaysian singaporean mongolian kazakh uzbek tajik kyrgyz turkmen chechen
+chechens australian australians aussie aussies kiwi kiwis canadian canadians mexican
+mexicans brazilian brazilians argentine argentinian chilean peruvian colombian venezuelan
+cuban cubans jamaican haitian bolivian ecuadorian uruguayan paraguayan african africans
+nigerian nigerians kenyan kenyans ethiopian eritrean somali somalis sudanese ghanaian
+zimbabwean zambian ugandan rwandan burundian congolese angolan namibian tanzanian
+mozambican malawian algerian moroccan tunisian senegalese ivorian cameroonian liberian
+european europeans asian asians arab arabs kurdish kurd kurds latino latinos hispanic
+scandinavian caribbean basque catalan flemish texan californian londoner londoners
+""".split())
+_DEMONYM_PREFIXES = frozenset({"south", "north", "east", "west", "new", "latin"})
 GENDERED_TITLES = {"mr": "he", "sir": "he", "lord": "he", "king": "he", "prince": "he",
                    "father": "he", "brother": "he", "mrs": "she", "ms": "she", "miss": "she",
                    "lady": "she", "dame": "she", "baroness": "she", "queen": "she",
@@ -119,14 +153,22 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
             offset = at + len(word)
             tokens.append((pos + at, word))
             if _ends_run(word):
-                runs.append(_make_run(tokens))
+                runs.append(_make_run(tokens, _mid_sentence(text, tokens[0][0])))
                 tokens = []
         if tokens:
-            runs.append(_make_run(tokens))
+            runs.append(_make_run(tokens, _mid_sentence(text, tokens[0][0])))
     return runs
 
 
-def _make_run(tokens: list[tuple[int, str]]) -> Run:
+def _mid_sentence(text: str, pos: int) -> bool:
+    """True when the word at `pos` follows a lower-case word, a digit or a comma."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and pos - i > 1 and (text[i].islower() or text[i].isdigit() or text[i] == ",")
+
+
+def _make_run(tokens: list[tuple[int, str]], mid_sentence: bool = False) -> Run:
     start = tokens[0][0]
     end = tokens[-1][0] + len(tokens[-1][1])
     words = [w if not w.endswith(".") or is_initial(w) else w.rstrip(".") for _, w in tokens]
@@ -135,8 +177,14 @@ def _make_run(tokens: list[tuple[int, str]]) -> Run:
     if possessive:
         words[-1] = last[:-2] if last.endswith("'s") else last[:-1]
     lowered = [_bare(w) for w in words]
+    while len(words) > 1 and lowered[-1] in POST_NOMINALS and (
+            words[-1].rstrip(".").isupper() or lowered[-1] == "phd"):
+        words.pop()
+        lowered.pop()
     skip = 0
-    while skip < len(words) and lowered[skip] in STOPWORDS:
+    while skip < len(words) and lowered[skip] in STOPWORDS and not (
+            mid_sentence and skip == 0 and lowered[0] in NAME_LEADERS and len(words) > 2
+            and words[0][:1].isupper()):
         skip += 1
     title_at = skip - 1
     for i in range(skip, len(words)):
@@ -145,6 +193,13 @@ def _make_run(tokens: list[tuple[int, str]]) -> Run:
     titles = tuple(lowered[skip:title_at + 1])
     name = tuple(w for w in words[title_at + 1:] if w)
     return Run(start, end, name, titles, possessive)
+
+
+def is_demonym_name(name: tuple[str, ...]) -> bool:
+    """A name made only of nationality words ("Iraqi", "South African", "Britons")."""
+    if not name or name[-1].lower() not in DEMONYMS:  # the head is always a demonym
+        return False
+    return all(w.lower() in DEMONYMS or w.lower() in _DEMONYM_PREFIXES for w in name[:-1])
 
 
 def is_org(name: tuple[str, ...]) -> bool:
@@ -195,9 +250,10 @@ class NameIndex:
         return self._runs[text] if text in self._runs else name_runs(text)
 
     def is_common(self, name: tuple[str, ...]) -> bool:
-        """A single capitalised word the article also writes in lower case ("Analysts"), or a
-        lone letter."""
-        return len(name) == 1 and (name[0].lower() in self.common or len(name[0].rstrip(".")) < 2)
+        """A single capitalised word the article also writes in lower case ("Analysts"), a
+        lone letter, or a nationality word ("American", "South African")."""
+        return (len(name) == 1 and (name[0].lower() in self.common
+                                    or len(name[0].rstrip(".")) < 2)) or is_demonym_name(name)
 
     def resolve(self, name: tuple[str, ...]) -> tuple[str, ...]:
         """The longest article name containing `name` as a contiguous word sequence."""

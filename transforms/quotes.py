@@ -36,6 +36,18 @@ QUOTE_SCHEMA = {
 _ANY_MARK = "[\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019]"
 _SMALL_WORDS = frozenset("a an and the of in on at to for with from by or vs v".split())
 _FOLD = re.compile(r"[^\w]+")
+# A paragraph that opens a related-story or link list at the end of a body ("Related
+# SciDev.Net articles:", "See also:", "Related stories >"): what follows is navigation text,
+# neither quotes nor a source of speaker names.
+_LINK_LIST = re.compile(
+    r"(?:^|\n\s*\n|(?<=[.!?\)])\s+)(?:Related(?:\s+[\w.\-]+){0,3}?\s+(?:articles|stories|links|"
+    r"news|coverage|items|pages)|See also|External links|More on this story|Links)\s*(?::|>|\n|$)")
+
+
+def _without_link_list(body: str) -> str:
+    """The body up to a trailing related-story or link list (see `_LINK_LIST`)."""
+    m = _LINK_LIST.search(body)
+    return body[:m.start()] if m else body
 
 
 def _is_quote(text: str) -> bool:
@@ -54,6 +66,7 @@ def _fold(text: str) -> str:
 
 def _article_quotes(row: dict, known_names: list[str]) -> list[dict]:
     texts = {name: row.get(column) or "" for name, column in FIELDS}
+    texts["body"] = _without_link_list(texts["body"])
     spans = {name: [s for s in find_quote_spans(text) if _is_quote(s.text)]
              for name, text in texts.items()}
     if not any(spans.values()):
