@@ -30,7 +30,7 @@ A quote with no attribution at all takes the speaker of the quote right after it
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from typing import NamedTuple
 
 from transforms.attribution_names import (ABBREVIATIONS, ORG_NOUNS, STOPWORDS, NameIndex,
@@ -190,6 +190,7 @@ class _Field:
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)
                                       if not self._is_abbreviation(m.start())]
         starts = [s.start for s in spans]
+        self.span_starts = starts
         self.runs = [r for r in index.runs(text) if r.name and not index.is_common(r.name)
                      and not self._in_quote(r.start, starts)]
         self.events: list[_Event] = []
@@ -262,8 +263,17 @@ class _Field:
         return w.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", w))
 
     def add_speaker(self, pos: int, name: str, is_org_speaker: bool) -> None:
-        self.events.append(_Event(pos, name, "org" if is_org_speaker else "unknown", True))
-        self.events.sort()
+        insort(self.events, _Event(pos, name, "org" if is_org_speaker else "unknown", True))
+
+    def next_span_start(self, pos: int) -> int | None:
+        """Start of the first quote span opening after `pos`."""
+        i = bisect_right(self.span_starts, pos)
+        return self.span_starts[i] if i < len(self.span_starts) else None
+
+    def next_sentence_start(self, pos: int) -> int:
+        """Start of the first sentence after `pos` (the text's end when there is none)."""
+        i = bisect_right(self.sentence_starts, pos)
+        return self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.text)
 
     def paragraph_of(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1
@@ -446,7 +456,7 @@ def _voice_antecedent(field: _Field, noun: str, at: int) -> tuple[str, ...] | No
     if last is None:
         return None
     start = field.sentence_start(last.start())
-    end = next((s for s in field.sentence_starts if s > last.start()), len(field.text))
+    end = field.next_sentence_start(last.start())
     window = field.text[start:end]
     if re.search(r"\bjoint\b", window, re.IGNORECASE):
         return None
@@ -517,10 +527,10 @@ def _right_attribution(field: _Field, span: QuoteSpan, close: int, previous: str
     """Attribution written after the closing mark: (speaker, cue verb) or None."""
     text = field.text
     stop = field.paragraph_end(close)
-    nxt = next((s.start for s in field.spans if s.start > close), None)
+    nxt = field.next_span_start(close)
     if nxt is not None:
         stop = min(stop, nxt - 1)
-    sentence_end = next((s for s in field.sentence_starts if s > close), len(text))
+    sentence_end = field.next_sentence_start(close)
     tail = text[close:min(stop, sentence_end)]
     if (m := _RIGHT_DASH.match(tail)) and not re.match(r"\s*[a-z]", tail[m.end():]):
         speaker = _interpret(field, tail[m.end():], span.start, previous)
@@ -737,8 +747,7 @@ def attribute_quotes(text: str, spans: list[QuoteSpan], index: NameIndex) -> lis
         elif attribution.mention and attribution.method == "none" and _names_a_person(
                 attribution.mention):
             # "said the foreign economist. "...," he said": "he" is that unnamed person
-            field.events.append(_Event(span.start, "", "person", True))
-            field.events.sort()
+            insort(field.events, _Event(span.start, "", "person", True))
         out.append(attribution)
         previous = attribution
         prev_end = field.prev_end = close

@@ -244,6 +244,10 @@ class NameIndex:
             words = tuple(known.split())
             if words:
                 self.full.append(words)
+        self._containing: dict[str, list[tuple[str, ...]]] = {}
+        for full in dict.fromkeys(self.full):
+            for word in set(full):
+                self._containing.setdefault(word, []).append(full)
 
     def runs(self, text: str) -> list[Run]:
         """The name runs of one of the article's texts."""
@@ -256,12 +260,14 @@ class NameIndex:
                                     or len(name[0].rstrip(".")) < 2)) or is_demonym_name(name)
 
     def resolve(self, name: tuple[str, ...]) -> tuple[str, ...]:
-        """The longest article name containing `name` as a contiguous word sequence."""
+        """The longest article name containing `name` as a contiguous word sequence (the
+        first such name in reading order on a tie). Only the distinct names holding the
+        first word are scanned, so a long story costs linear, not quadratic, time."""
         if not name:
             return name
         n = len(name)
         best = name
-        for full in self.full:
+        for full in self._containing.get(name[0], ()):
             if len(full) <= len(best):
                 continue
             for i in range(len(full) - n + 1):
