@@ -1,10 +1,15 @@
 """Score the entity extractor on the dev gold and time it on the BBC folder.
 
-    .venv/bin/python bench/score_entities.py [--shared ../shared] [--verbose] [--keep DIR]
+    .venv/bin/python bench/score_entities.py [--shared ../shared] [--gold DIR] [--verbose]
+                                             [--keep DIR] [--write-baseline]
 
 Parses the corpus once, writes one prediction JSON per gold story (entities only), runs
 shared/tools/score_extraction.py on them, then times `extract_mentions` on the articles of
 corpus/bbc on one core and prints words per second.
+
+`--gold DIR` scores another gold folder of the same format (default: shared/gold/dev);
+`--write-baseline` stores the figures in bench/baselines/entities.json (dev gold only), the
+floor that tests/test_entities.py guards.
 """
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ from transforms.decode import decode_text  # noqa: E402
 from transforms.entities import build_entities, extract_mentions  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
+BASELINE = ROOT / "bench" / "baselines" / "entities.json"
+BASELINE_KEYS = ("entity_f1", "entity_typed_f1", "person_f1", "org_f1", "location_f1")
 
 
 def load_stories(corpus: Path) -> pl.DataFrame:
@@ -60,9 +67,10 @@ def write_predictions(articles: pl.DataFrame, gold_dir: Path, out_dir: Path) -> 
         (out_dir / f"{story}.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False))
 
 
-def score(shared: Path, pred_dir: Path, verbose: bool = False) -> dict:
+def score(shared: Path, pred_dir: Path, verbose: bool = False, gold_dir: Path | None = None) -> dict:
+    gold_dir = gold_dir or shared / "gold" / "dev"
     cmd = [sys.executable, str(shared / "tools" / "score_extraction.py"),
-           "--gold", str(shared / "gold" / "dev"), "--predictions", str(pred_dir), "--json"]
+           "--gold", str(gold_dir), "--predictions", str(pred_dir), "--json"]
     figures = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
     if verbose:
         detail = subprocess.run(cmd[:-1] + ["--verbose"], check=True, capture_output=True, text=True)
@@ -84,17 +92,31 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--verbose", action="store_true", help="list misses and extras per story")
     ap.add_argument("--keep", type=Path, help="write the predictions here instead of a temp dir")
+    ap.add_argument("--gold", type=Path, help="gold folder to score (default: shared/gold/dev)")
+    ap.add_argument("--no-speed", action="store_true", help="skip the timing run")
+    ap.add_argument("--write-baseline", action="store_true",
+                    help=f"store the dev figures and speed in {BASELINE.relative_to(ROOT)}")
     args = ap.parse_args()
+    gold_dir = args.gold or args.shared / "gold" / "dev"
+    if args.write_baseline and args.gold and args.gold.resolve() != (args.shared / "gold" / "dev").resolve():
+        ap.error("--write-baseline records the dev gold only")
     stories = load_stories(args.shared / "corpus")
     with tempfile.TemporaryDirectory() as tmp:
         pred_dir = args.keep or Path(tmp)
-        write_predictions(stories, args.shared / "gold" / "dev", pred_dir)
-        figures = score(args.shared, pred_dir, args.verbose)
+        write_predictions(stories, gold_dir, pred_dir)
+        figures = score(args.shared, pred_dir, args.verbose, gold_dir)
     for k in ("entity_precision", "entity_recall", "entity_f1", "entity_typed_f1",
               "person_f1", "org_f1", "location_f1"):
         print(f"{k:20s} {figures[k]:.3f}")
-    words, wps = words_per_second(stories)
-    print(f"speed: {words} words of corpus/bbc at {wps:,.0f} words/s (one core, CPU time)")
+    wps = None
+    if not args.no_speed or args.write_baseline:
+        words, wps = words_per_second(stories)
+        print(f"speed: {words} words of corpus/bbc at {wps:,.0f} words/s (one core, CPU time)")
+    if args.write_baseline:
+        doc = {k: round(figures[k], 3) for k in BASELINE_KEYS}
+        doc["words_per_second_bbc"] = int(round(wps, -3))
+        BASELINE.write_text(json.dumps(doc, indent=1) + "\n")
+        print(f"wrote {BASELINE.relative_to(ROOT)}")
     return 0
 
 

@@ -172,3 +172,88 @@ def test_dev_gold_entity_f1_does_not_regress():
         figures = score(SHARED, Path(tmp))
     for key in ("entity_f1", "entity_typed_f1", "person_f1", "org_f1", "location_f1"):
         assert figures[key] >= baseline[key] - 0.02, (key, figures[key], baseline[key])
+
+
+# --- general rules: person-name evidence, page furniture, titles and post-nominals ----------
+
+def test_census_given_names_mark_people():
+    found = _entities("Warren Pelham and Glenn Osgood met Yulia Marchenko and Manuel Ibarra.")
+    assert found == {"Warren Pelham": "PERSON", "Glenn Osgood": "PERSON",
+                     "Yulia Marchenko": "PERSON", "Manuel Ibarra": "PERSON"}
+
+
+def test_census_lists_are_filtered_of_words_and_places():
+    from transforms.gazetteer import first_names, surnames
+    names = first_names()
+    assert {"warren", "glenn", "serena", "lindsay", "sergei", "hans"} <= names
+    # English words, months, countries, regions and big cities are not given names here
+    assert not {"will", "may", "june", "in", "jordan", "georgia", "austin", "dallas"} & names
+    assert {"williams", "roberts", "hastings"} <= surnames()
+
+
+def test_surname_ending_in_s_is_not_a_plural_team_name():
+    found = _entities("Carla Roberts beat Dora Lemonis before the Halworth Rangers game.")
+    assert found["Carla Roberts"] == "PERSON"
+    assert found["Dora Lemonis"] == "PERSON"
+    assert found["Halworth Rangers"] == "ORG"
+
+
+def test_surname_that_is_also_a_small_town_joins_the_person():
+    arts = _articles("Lindsay Hastings won in straight sets. Hastings said she felt strong.",
+                     titles=["Hastings storms into final"])
+    m = extract_mentions(arts)
+    assert set(m["canonical_name"]) == {"Lindsay Hastings"}
+    assert set(m["entity_type"]) == {"PERSON"}
+
+
+def test_all_capitals_lines_are_page_furniture():
+    found = _entities("ADVERTISEMENT\nThe Rowan Trust opened a shelter in Leeds.\n"
+                      "SUBSCRIBE NOW | PRINT EDITION")
+    assert found == {"Rowan Trust": "ORG", "Leeds": "LOCATION"}
+
+
+def test_shouted_ordinary_words_are_not_acronyms():
+    found = _entities("Entry is FREE on Sunday, and the free shuttle leaves from Leeds.")
+    assert found == {"Leeds": "LOCATION"}
+
+
+def test_letter_digit_codes_are_models_but_g_groups_are_bodies():
+    found = _entities("The KX7 handset plays MP3 files, the G14 clubs said.")
+    assert found == {"G14": "ORG"}
+
+
+def test_post_nominals_end_a_name_and_mark_a_person():
+    found = _entities("Ann Yule MSP Finance Minister spoke before Robin Hardie QC said "
+                      "the plan was sound.")
+    assert found == {"Ann Yule": "PERSON", "Robin Hardie": "PERSON"}
+
+
+def test_devolved_executive_is_an_organisation_but_a_bare_title_is_not():
+    found = _entities("Ministers in the Scottish Executive agreed the budget. "
+                      "The Scottish Finance Minister said the figures were sound.")
+    assert found == {"Scottish Executive": "ORG"}
+
+
+def test_sentence_initial_organisation_word_alone_is_a_common_noun():
+    found = _entities("Council tax bills will rise next April, officials in Leeds said.")
+    assert found == {"Leeds": "LOCATION"}
+
+
+def test_organisation_cue_word_before_a_name():
+    found = _entities("The story ran in the newspaper Folha Paulistana on Friday.")
+    assert found == {"Folha Paulistana": "ORG"}
+
+
+def test_demonym_ending_a_run_is_an_adjective():
+    found = _entities("Striking Brazilian dockers blocked the road outside Santos.")
+    assert "Striking Brazilian" not in found and "Striking" not in found
+
+
+def test_plural_event_words_are_not_entities():
+    found = _entities("She has won the US and Australian Opens in two years.")
+    assert found == {"United States": "LOCATION"}
+
+
+def test_region_and_polity_suffixes_make_places():
+    found = _entities("The Kamchatka Peninsula was never part of the Sokoto Caliphate.")
+    assert found == {"Kamchatka Peninsula": "LOCATION", "Sokoto Caliphate": "LOCATION"}

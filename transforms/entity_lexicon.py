@@ -2,8 +2,9 @@
 
 General news conventions only: honorifics and titles written before names, words that end an
 organisation's or a place's name, capitalised words that are not names, demonyms that do not
-follow a place-name pattern, acronyms that expand to well-known bodies, and common given names
-(PERSON evidence). Nothing here is taken from annotated stories.
+follow a place-name pattern, acronyms that expand to well-known bodies, and a short list of
+common non-US given names (the US Census lists come from the `names` package, see
+transforms.gazetteer). Nothing here is taken from annotated stories.
 """
 from __future__ import annotations
 
@@ -62,6 +63,26 @@ PERSON_CUE_WORDS = frozenset({
     "spokesmen", "treasurer", "strategist", "investor", "entrepreneur", "tycoon",
     "businessman", "businesswoman", "chef", "pilot", "soldier", "sergeant", "detective",
     "inspector", "superintendent", "archbishop", "bishop", "cleric", "priest", "dr",
+    # occupations, general
+    "pianist", "violinist", "cellist", "composer", "conductor", "vocalist", "songwriter",
+    "dj", "painter", "sculptor", "architect", "dancer", "choreographer", "playwright",
+    "director", "screenwriter", "broadcaster", "historian", "economist", "philosopher",
+    "physicist", "chemist", "biologist", "engineer", "banker", "trader", "broker",
+    "activist", "campaigner", "dissident", "blogger", "boxer", "golfer", "cyclist",
+    "swimmer", "skier", "jockey", "batsman", "bowler", "winger", "full-back", "centre-back",
+    "fly-half", "quarterback", "pitcher", "teenager", "widow", "nurse", "teacher", "student",
+    "farmer", "aide", "adviser", "advisor",
+})
+
+# Lower-case words just before a capitalised name that show it names an organisation
+# ("the newspaper Folha de Bairro").
+ORG_CUE_WORDS = frozenset({
+    "newspaper", "newspapers", "daily", "weekly", "magazine", "tabloid", "broadsheet",
+    "agency", "broadcaster", "channel", "network", "website", "publisher", "company",
+    "firm", "group", "conglomerate", "carrier", "airline", "bank", "lender", "insurer",
+    "retailer", "supermarket", "chain", "manufacturer", "maker", "carmaker", "brewer",
+    "operator", "utility", "charity", "union", "party", "club", "band", "label", "studio",
+    "regulator", "watchdog", "ministry", "think-tank", "thinktank", "university",
 })
 
 # Lower-case words just before a capitalised name that show it names a place.
@@ -85,9 +106,9 @@ ORG_SUFFIXES = frozenset({
     "Church", "Hospital", "Museum", "Organisation", "Organization", "Society", "Academy",
     "Authority", "Bureau", "Directorate", "Cabinet", "Coalition", "Alliance", "Movement",
     "Front", "Network", "Networks", "Studios", "Pictures", "Records", "Entertainment",
-    "Media", "Publishing", "Industries", "Enterprises", "Trustees", "Builders", "Estates",
+    "Media", "Publishing", "Industries", "Enterprises", "Executive",
     "Insurance", "Finance", "Financial", "Steel", "Mining", "Resources", "Chemicals",
-    "Software", "Computer", "Computers", "Microsystems", "Laboratories", "Labs", "Magazine",
+    "Software", "Computer", "Computers", "Laboratories", "Labs", "Magazine",
     "Gazette", "Herald", "Tribune", "Telegraph", "Guardian", "Observer", "Independent",
     "Review", "Daily", "Weekly", "Mail", "Express", "Mirror", "Chronicle", "Corps",
     "Tribunal", "Secretariat", "Programme", "Program", "Forum", "Command", "Hotel", "Hotels",
@@ -116,7 +137,8 @@ LOCATION_SUFFIXES = frozenset({
     "Lane", "Circus", "Harbour", "Harbor", "Port", "Falls", "Glacier", "Reef", "Cape",
     "Township", "Borough", "Prefecture", "Governorate", "Oblast", "Territory", "Territories",
     "Station", "Village", "Town", "City", "Quarter", "Downs", "Moor", "Wood",
-    "Empire",
+    # names of historical states and polities ("Ottoman Empire", "Sokoto Caliphate")
+    "Empire", "Caliphate", "Sultanate", "Khanate", "Emirate", "Kingdom",
 })
 
 # Last words of names of events, awards and documents, which are not entities.
@@ -145,7 +167,7 @@ REGIONS = frozenset({
     "Central America", "Oceania", "Australasia", "Antarctica", "Arctic", "Antarctic",
     "Middle East", "Near East", "Far East", "Caribbean", "Balkans", "Scandinavia", "Baltic",
     "Baltics", "Mediterranean", "Pacific", "Atlantic", "Indian Ocean", "Sahara", "Sahel",
-    "Gulf", "Persian Gulf", "Arabian Peninsula", "Korean Peninsula", "Horn of Africa",
+    "Gulf", "Persian Gulf", "Arabian Peninsula", "Horn of Africa",
     "Sub-Saharan Africa", "Gaza", "Gaza Strip", "West Bank", "Golan Heights", "Kashmir",
     "Darfur", "Tibet", "Chechnya", "Kurdistan", "Siberia", "Patagonia", "Amazon",
     "Himalayas", "Alps", "Andes", "Caucasus", "Central Asia", "South Asia", "Southeast Asia",
@@ -164,7 +186,7 @@ REGIONS = frozenset({
     "Burma", "Zaire", "Rhodesia", "Persia", "Ceylon", "Holland", "Great Britain", "Britain",
     "England", "Scotland", "Wales", "Northern Ireland", "Hong Kong", "Macau", "Macao",
     "Taiwan", "Palestine", "Kosovo", "Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire",
-    "East Timor", "Vatican", "Vatican City", "Europe's",
+    "East Timor", "Vatican", "Vatican City",
 })
 
 # Countries under the name news writes, keyed by what is written (alpha-3 code, canonical).
@@ -233,21 +255,28 @@ ORG_ALIASES = {
     "House of Lords": "House of Lords", "Nasdaq": "Nasdaq", "NASDAQ": "Nasdaq",
 }
 
-# Short all-capital words that are not names of anything ("TV", "CEO", "GDP").
+# Short all-capital words that are not names of anything ("TV", "CEO", "GDP"): common
+# business, finance, technology, medical and units abbreviations, honours and degrees,
+# Roman numerals, and the wire-service shorthand of financial tables ("SHR", "REVS").
+# All-capital lines (headings, page furniture, tables) are skipped as a whole, and an
+# all-capital word whose lower-case form the story also uses ("FREE", "free") is a shouted
+# word (see transforms.entity_rules), so neither needs listing here.
 NOT_NAME_ACRONYMS = frozenset({
     "TV", "CEO", "CFO", "COO", "CTO", "GDP", "GNP", "FDI", "VAT", "PC", "PCS", "CD", "CDS",
-    "DVD", "DVDS", "MP", "MPS", "MEP", "MEPS", "MSP", "AM", "PM", "GMT", "BST", "EST",
+    "DVD", "DVDS", "MP", "MPS", "MEP", "MEPS", "MSP", "MSPS", "AM", "PM", "GMT", "BST", "EST",
     "EDT", "PST", "AIDS", "HIV", "SARS", "DNA", "IVF", "IT", "OK", "II", "III", "IV", "VI",
-    "VII", "VIII", "IX", "XI", "XII", "ID", "IQ", "PR", "HR", "QC", "RAM", "CPU", "USB",
+    "VII", "VIII", "IX", "XI", "XII", "ID", "IQ", "PR", "HR", "QC", "KC", "RAM", "CPU", "USB",
     "GPS", "SMS", "MMS", "PIN", "ATM", "NB", "PS", "AD", "BC", "UFO", "VIP", "FAQ", "HQ",
     "RIP", "NO", "YES", "THE", "A", "I", "AND", "OF", "IN", "ON", "TO", "FOR", "DLRS",
     "DLR", "MLN", "BLN", "PCT", "CTS", "SHR", "NET", "REVS", "QTR", "AVG", "SHRS", "OPER",
-    "LTD", "INC", "CORP", "CO", "PLC", "NOTE", "MP3", "LCD", "HD", "3G", "4G", "WI-FI",
-    "EPS", "PE", "IPO", "M&A", "R&D", "UHF", "VHF", "FM", "SUV", "KM", "MPH",
-    "HIGH", "LOW", "ETC", "PHD", "MBA", "BA", "MA", "BSC", "OBE", "MBE", "CBE", "KBE",
-    "QB", "NFL", "RBI", "MVP", "ERA", "TB", "ISP", "ISPS", "P2P", "WWW", "HTML", "URL",
-    "OS", "XP", "US$", "GM", "WMD", "SP2", "JV", "REUTER", "FREE", "DRAW", "MAIN",
-    "POINTS", "ADVERTISEMENT", "UP", "VS", "PRT", "OFF", "DOS", "LAN", "UNIX", "PS2", "PS3", "GTA", "FTSE", "AGM",
+    "LTD", "INC", "CORP", "CO", "PLC", "NOTE", "LCD", "HD", "WI-FI",
+    "EPS", "PE", "IPO", "AGM", "EGM", "M&A", "R&D", "UHF", "VHF", "FM", "SUV", "KM", "MPH",
+    "HIGH", "LOW", "ETC", "PHD", "MBA", "BA", "MA", "BSC", "MSC", "OBE", "MBE", "CBE", "KBE",
+    "QB", "RBI", "MVP", "ERA", "TB", "ISP", "ISPS", "WWW", "HTML", "HTTP", "URL",
+    "OS", "XP", "US$", "GM", "WMD", "JV", "REUTER", "UP", "VS", "PRT", "OFF", "FTSE", "NFL", "LAN", "WAN", "DSL", "ADSL",
+    "VOIP", "PDA", "PDAS", "API", "SQL", "XML", "FTP", "GPU", "ROM", "AI", "PVR", "HDTV",
+    "IPTV", "RFID", "SIM", "LED", "CCTV", "ASBO", "ASBOS", "GCSE", "GCSES", "NGO", "NGOS",
+    "CEOS", "IPOS", "ETA", "ETF", "OTC", "P/E", "YOY", "ROI", "B2B", "ASAP",
 })
 
 # Function words: dropped from the start of a capitalised run ("The", "But", "However").
@@ -287,46 +316,47 @@ god islam christianity judaism aids olympic olympics oscar oscars time liberal c
 socialist communist democratic republican
 """.split())
 
-# Well-known products and formats, which are not organisations.
-PRODUCTS = frozenset("""
-windows linux unix mac macintosh ipod itunes iphone xbox playstation walkman betamax vhs
-firefox explorer outlook java javascript activex android dos
+# Given names come from the 1990 US Census lists shipped by the `names` package (see
+# transforms.gazetteer.first_names). The census lists are American; this SHORT list adds the
+# most common given names of other major world regions (Arab world, Iran and Turkey, Russia
+# and eastern Europe, German-, French-, Spanish/Portuguese- and Italian-speaking countries,
+# Scandinavia and the Netherlands, Britain and Ireland, South Asia, East Asia, Africa),
+# written from general knowledge, about the first dozen per region in their usual English
+# spellings and not taken from any annotated story. Chinese and Korean family names (written
+# first) are included because they play the same role in a two-word name ("Hu Jintao").
+WORLD_GIVEN_NAMES = frozenset("""
+mohammed mohammad mohamed muhammad mohamad ahmed ahmad ali hassan hussein hossein omar umar
+abdul abdullah abdel abu khalid mahmoud mustafa ibrahim youssef yusuf saeed hamid
+walid nabil karim tariq faisal salman fahd rashid khaled jamal yasser bashar hosni
+recep mehmet ahmet akbar reza
+vladimir sergei sergey dmitri dmitry mikhail nikolai alexei alexey andrei andrey igor yuri
+oleg viktor anatoly gennady leonid vitaly yevgeny evgeny valentina olga natalia natalya
+svetlana tatiana tatyana irina yulia yelena lyudmila lech jaroslaw tomasz wojciech vaclav
+hans jurgen klaus wolfgang helmut gerhard dieter uwe joachim heinz horst gunter franz
+ursula angela heike
+jean jean-pierre jean-claude jean-marie jean-luc pierre jacques philippe francois michel
+laurent olivier thierry didier christophe dominique segolene nicolas
+jose juan luis luiz carlos joao jorge fernando pablo javier rafael miguel manuel
+francisco antonio alejandro sergio diego
+giuseppe giovanni mario luigi francesco angelo vincenzo pietro salvatore carlo silvio
+massimo romano paolo
+lars anders sven nils erik bjorn jan pieter willem henrik
+gareth clive geoff nigel alastair alistair iain hamish angus rhys dafydd liam aidan connor
+declan seamus eamon eamonn ciaran niamh siobhan
+manmohan rahul sonia amit raj rajesh sanjay sunil anil vijay narendra atal
+pervez nawaz benazir imran asif
+hu wang li zhang liu chen wen xi zhou yang kim lee park
+junichiro shinzo taro hiroshi takeshi kenji akira yuki naoto yoshihiko
+kofi thabo olusegun kwame jomo nelson desmond
+ariel ehud shimon yitzhak moshe avraham binyamin
 """.split())
 
-# Common given names: evidence that a capitalised pair names a person.
-FIRST_NAMES = frozenset("""
-aaron abdul abdullah abu adam adrian ahmed ahmad aidan akira alan albert alberto alec alex
-alexander alexandra alexis alfred ali alice alison allan allen alonzo amanda amy ana andre
-andrea andreas andrew andy angela angelina angus ann anna anne annie anthony antoine antonio
-arnold arthur ashley audrey barbara barry bashar ben benjamin bernard bert beth betty bill
-billy bob bobby boris brad bradley brandon brendan brett brian bruce bryan carl carla carlos
-carol caroline carrie catherine cate charles charlie charlotte cheryl chris christian
-christina christine christopher claire clara claude claudia clayton clint clive colin
-connor craig dan daniel danny dave david dean deborah denis dennis derek diana diane
-dick diego dmitry dmitri dominic don donald donna doris doug douglas duncan dwight ed eddie
-edgar edward edwin elaine eleanor elena elizabeth ellen elton emily emma eric erik ernest
-eugene eva evan fernando fidel fiona francesco francis francisco frank franz fred freddie
-frederick gabriel gareth gary gavin geoff geoffrey george georgia gerald gerard gerhard
-gil giorgio giovanni gordon graham grant greg gregory guy hans harold harry harvey hassan
-hayley heather helen henry herman hilary howard hu hugh hugo hussein ian igor imelda irene
-isaac ivan jack jackie jacob jacques jake james jamie jan jane janet jason jean jeff
-jeffrey jennifer jenny jeremy jerry jesse jessica jill jim jimmy jo joan joe joel johan
-john johnny jon jonathan jonathon jorge jose joseph josh joshua juan judith julia julian
-julie justin karen karl kate katherine kathleen katie keith kelly ken kenneth kenny kevin
-kim kirk kofi kostas kurt kyle lance larry laura lauren lawrence lee leo leon leonard
-leonardo les leslie lewis liam linda lisa lloyd louis louise lucy luis luiz luke lynn
-malcolm marc marco marcus margaret maria marie mario mark martha martin mary mat matt
-matthew maurice max melissa michael michel michele michelle miguel mike mikhail mohammed
-mohamed muhammad nancy naomi natalie neil nelson nicholas nick nicky nicola nicolas nigel
-nikolai noel norman oliver olivia omar oscar owen pablo pamela pat patricia patrick paul
-paula pedro peter phil philip philippe phillip pierre rachel rafael ralph ramon randy
-raul ray raymond rebecca richard rick ricky rita rob robert roberto robin rod roger roland
-ron ronald rose ross roy ruby rudy russell ruth ryan sally sam samantha samuel sandra
-sandy sara sarah scott sean sebastian sergei sergey shane sharon shaun shawn sheila shelley
-sherry silvio simon sophie stanley stefan stephanie stephen steve steven stuart sue susan
-suzanne sylvia tamara ted terry theo theresa thomas tim timothy tina toby todd tom tommy
-tony tracy trevor valerie vernon victor victoria vincent vladimir walter wayne wendy werner
-william willie yasser yuri yves zoe
+# Capitalised English words that the census lists also hold as given names ("Will", "May",
+# "Hope"): not evidence of a person.
+NAME_WORDS_NOT_NAMES = frozenset("""
+will may june april august january september hope faith joy grace chance major page
+rich young long royal sterling angel precious golden
+christian king queen prince princess duke earl baron judge justice general major
 """.split())
 
 # Demonyms that do not share their country's or region's spelling ("French", "Dutch").

