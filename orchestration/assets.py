@@ -16,6 +16,7 @@ from transforms.events import extract_events
 from transforms.quotes import extract_quotes
 
 PARQUET = "parquet_io"
+PROGRESS_EVERY_SECONDS = 2.0
 
 
 @dg.asset(group_name="ingest", io_manager_key=PARQUET, kinds={"polars"},
@@ -23,10 +24,13 @@ PARQUET = "parquet_io"
                       "to the root, bytes, sha256, and a problem code when it could not be read.")
 def raw_files(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> dg.Output[pl.DataFrame]:
     start = time.perf_counter()
+    last_report = [start]
 
     def progress(done: int, total: int) -> None:
-        elapsed = time.perf_counter() - start
-        context.log.info(f"[read] {done:,}/{total:,} files ({done / max(elapsed, 1e-9):,.0f} files/s)")
+        now = time.perf_counter()
+        if now - last_report[0] >= PROGRESS_EVERY_SECONDS:
+            last_report[0] = now
+            context.log.info(f"[read] {done:,}/{total:,} files ({done / (now - start):,.0f} files/s)")
 
     frame = read_raw_root(settings.raw_dir, settings.max_file_bytes, progress=progress)
     seconds = time.perf_counter() - start
