@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_ROOT, build_warehouse, file_digest
+from conftest import PROJECT_ROOT, build_warehouse
 from orchestration.cli import EXIT_OK
 from orchestration.settings import DEFAULT_RAW_DIR
 
@@ -39,7 +39,6 @@ def _kill_builds_at_random_points(dagster_home: Path, tmp_path: Path, kills: int
     warehouse = tmp_path / "published.duckdb"
     assert build_warehouse(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
     reference = _table_rows(warehouse)
-    published = file_digest(warehouse)
     rng = random.Random(8)
     finished_anyway = 0
     for _ in range(kills):
@@ -50,9 +49,8 @@ def _kill_builds_at_random_points(dagster_home: Path, tmp_path: Path, kills: int
         else:
             finished_anyway += 1
         build.wait()
-        now = file_digest(warehouse)
-        assert now == published or build.returncode == 0, "a killed build changed the published file"
-        published = now
+        # Killed before its atomic rename, a build leaves the old file; killed after it, the
+        # new one. Either way the published file must be a complete version.
         assert _table_rows(warehouse) == reference, "the published warehouse is not a complete version"
     assert finished_anyway < kills, "no build was actually interrupted"
     assert build_warehouse(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
