@@ -57,3 +57,22 @@ def test_unreadable_file_is_flagged_and_the_rest_still_read(tmp_path, monkeypatc
 def test_missing_root_raises_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         read_raw_root(tmp_path / "nope")
+
+
+def test_file_that_vanishes_between_listing_and_reading_is_flagged(tmp_path, monkeypatch):
+    import ingest.raw_files as raw_files
+
+    (tmp_path / "stays.txt").write_bytes(b"text")
+    vanished = tmp_path / "vanished.txt"
+    vanished.write_bytes(b"text")
+    real_walk = raw_files._walk
+
+    def walk_then_delete(root):
+        listed = real_walk(root)
+        vanished.unlink()
+        return listed
+
+    monkeypatch.setattr(raw_files, "_walk", walk_then_delete)
+    frame = read_raw_root(tmp_path)
+    assert dict(zip(frame["source_path"], frame["problem"])) == {"stays.txt": None, "vanished.txt": "unreadable"}
+    assert "restore it" in frame.filter(frame["source_path"] == "vanished.txt")["problem_detail"][0]
