@@ -7,7 +7,7 @@ import dagster as dg
 import polars as pl
 
 from ingest.raw_files import read_raw_root
-from orchestration.metadata import counts_by, log_stage, preview, stage_metadata
+from orchestration.metadata import counts_by, log_stage, preview, stage_metadata, timed_stage
 from orchestration.resources import StoryhouseSettings
 from transforms.articles import articles_from, parse_stories, quarantine_from
 from transforms.decode import decode_text
@@ -47,12 +47,10 @@ def raw_files(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -
           description="Each raw file decoded, its layout recognised (UN News print, plain text, newswire "
                       "SGML) and parsed: one row per story with the article columns, or a problem code.")
 def stories(context: dg.AssetExecutionContext, raw_files: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    start = time.perf_counter()
-    frame = parse_stories(decode_text(raw_files))
-    seconds = time.perf_counter() - start
-    log_stage(context, "parse", frame.height, "stories", seconds)
+    frame, metadata = timed_stage(context, "parse", None, "stories",
+                                  lambda: parse_stories(decode_text(raw_files)))
     return dg.Output(frame, metadata={
-        **stage_metadata(frame, seconds),
+        **metadata,
         "by_format": counts_by(frame.filter(pl.col("problem").is_null()), "source_format"),
     })
 
@@ -90,12 +88,10 @@ def quarantine(context: dg.AssetExecutionContext, stories: pl.DataFrame) -> dg.O
           description="Every PERSON, ORG and LOCATION mention found in titles, captions and bodies, "
                       "resolved to a corpus-wide entity id.")
 def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    start = time.perf_counter()
-    frame = extract_mentions(articles)
-    seconds = time.perf_counter() - start
-    log_stage(context, "entities", articles.height, "articles", seconds)
+    frame, metadata = timed_stage(context, "entities", articles.height, "articles",
+                                  lambda: extract_mentions(articles))
     return dg.Output(frame, metadata={
-        **stage_metadata(frame, seconds, items=articles.height),
+        **metadata,
         "by_type": counts_by(frame, "entity_type"),
         "preview": preview(frame, ["surface", "canonical_name", "entity_type", "field"]),
     })
@@ -127,13 +123,11 @@ def entity_mentions(mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
                       "attribution method and confidence.")
 def quotes(context: dg.AssetExecutionContext, articles: pl.DataFrame,
            mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    start = time.perf_counter()
-    frame = extract_quotes(articles, mentions)
-    seconds = time.perf_counter() - start
-    log_stage(context, "quotes", articles.height, "articles", seconds)
+    frame, metadata = timed_stage(context, "quotes", articles.height, "articles",
+                                  lambda: extract_quotes(articles, mentions))
     attributed = frame.filter(pl.col("speaker_name").is_not_null()).height
     return dg.Output(frame, metadata={
-        **stage_metadata(frame, seconds, items=articles.height),
+        **metadata,
         "attributed_share": dg.MetadataValue.float(round(attributed / frame.height, 3) if frame.height else 0.0),
         "by_method": counts_by(frame, "attribution_method"),
         "preview": preview(frame, ["speaker_name", "cue_verb", "text", "confidence"]),
@@ -145,12 +139,10 @@ def quotes(context: dg.AssetExecutionContext, articles: pl.DataFrame,
                       "CAMEO-mapped taxonomy (docs/events.md).")
 def events(context: dg.AssetExecutionContext, articles: pl.DataFrame,
            mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    start = time.perf_counter()
-    frame = extract_events(articles, mentions)
-    seconds = time.perf_counter() - start
-    log_stage(context, "events", articles.height, "articles", seconds)
+    frame, metadata = timed_stage(context, "events", articles.height, "articles",
+                                  lambda: extract_events(articles, mentions))
     return dg.Output(frame, metadata={
-        **stage_metadata(frame, seconds, items=articles.height),
+        **metadata,
         "by_type": counts_by(frame, "event_type"),
         "preview": preview(frame, ["event_type", "trigger", "event_date", "date_basis", "sentence"]),
     })

@@ -1,6 +1,8 @@
 """Materialization metadata an operator wants to see in the Dagster UI."""
 from __future__ import annotations
 
+import time
+
 import dagster as dg
 import polars as pl
 
@@ -9,6 +11,17 @@ def log_stage(context: dg.AssetExecutionContext, stage: str, items: int, unit: s
     """One progress line per stage: `[stage] N unit in Xs (rate unit/s)` (bench/ parses it)."""
     rate = items / seconds if seconds > 0 else float("inf")
     context.log.info(f"[{stage}] {items:,} {unit} in {seconds:.2f}s ({rate:,.0f} {unit}/s)")
+
+
+def timed_stage(context: dg.AssetExecutionContext, stage: str, items: int | None, unit: str,
+                compute) -> tuple[pl.DataFrame, dict]:
+    """Run `compute()`, log its progress line, and return its frame with the stage metadata.
+    `items` is what the rate counts (None: the rows of the returned frame)."""
+    start = time.perf_counter()
+    frame = compute()
+    seconds = time.perf_counter() - start
+    log_stage(context, stage, frame.height if items is None else items, unit, seconds)
+    return frame, stage_metadata(frame, seconds, items=items)
 
 
 def _cell(value, width: int) -> str:
