@@ -12,6 +12,7 @@ from orchestration.resources import StoryhouseSettings
 from transforms.articles import articles_from, parse_stories, quarantine_from
 from transforms.decode import decode_text
 from transforms.entities import build_entities, entity_mentions_from, extract_mentions
+from transforms.event_clusters import cluster_events
 from transforms.events import extract_events
 from transforms.quotes import extract_quotes
 
@@ -136,13 +137,15 @@ def quotes(context: dg.AssetExecutionContext, articles: pl.DataFrame,
 
 @dg.asset(group_name="extract", io_manager_key=PARQUET, kinds={"polars"},
           description="The `events` table: who did what to whom, when and where, typed by a small "
-                      "CAMEO-mapped taxonomy (docs/events.md).")
+                      "CAMEO-mapped taxonomy (docs/events.md); reports of the same happening in "
+                      "different articles share an event_cluster_id.")
 def events(context: dg.AssetExecutionContext, articles: pl.DataFrame,
            mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     frame, metadata = timed_stage(context, "events", articles.height, "articles",
-                                  lambda: extract_events(articles, mentions))
+                                  lambda: cluster_events(extract_events(articles, mentions)))
     return dg.Output(frame, metadata={
         **metadata,
+        "happenings": dg.MetadataValue.int(frame["event_cluster_id"].n_unique()),
         "by_type": counts_by(frame, "event_type"),
         "preview": preview(frame, ["event_type", "trigger", "event_date", "date_basis", "sentence"]),
     })

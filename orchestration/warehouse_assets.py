@@ -33,6 +33,18 @@ CHECK_SPECS = [
 ]
 
 
+def _gate_results_frame(validations: dict[str, TableValidation]) -> pl.DataFrame:
+    """One row per expectation the gate ran, kept in the warehouse for the data-quality notebook."""
+    rows = [{"table_name": v.table, "expectation": o.expectation, "column_name": o.column,
+             "success": o.success, "row_count": v.row_count, "unexpected_count": o.unexpected_count,
+             "unexpected_sample": [str(x) for x in o.unexpected_sample], "detail": o.detail}
+            for v in validations.values() for o in v.outcomes]
+    return pl.DataFrame(rows, schema={"table_name": pl.String, "expectation": pl.String,
+                                      "column_name": pl.String, "success": pl.Boolean,
+                                      "row_count": pl.Int32, "unexpected_count": pl.Int32,
+                                      "unexpected_sample": pl.List(pl.String), "detail": pl.String})
+
+
 def _check_result(validation: TableValidation) -> dg.AssetCheckResult:
     failed = [o for o in validation.outcomes if not o.success]
     return dg.AssetCheckResult(
@@ -87,6 +99,7 @@ def _write_and_audit(context, settings, articles, quotes, entities, entity_menti
     log_stage(context, "load", sum(f.height for f in frames.values()), "rows", loaded - start)
     validations = validate_all(str(path), VOCABULARIES)
     log_stage(context, "gate", len(validations), "tables", time.perf_counter() - loaded)
+    load_table(path, "gate_results", _gate_results_frame(validations))
     for validation in validations.values():
         (context.log.info if validation.success else context.log.error)(f"[gate] {validation.summary()}")
     if articles.height and all(v.success for v in validations.values()):

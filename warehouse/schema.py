@@ -77,6 +77,7 @@ TABLES: dict[str, str] = {
             target_entity_ids  VARCHAR[],
             location_entity_id VARCHAR,
             confidence         DOUBLE,
+            event_cluster_id   VARCHAR,  -- extra: shared by reports of the same happening
             in_lede            BOOLEAN,  -- extra: found in the first paragraph
             modality           VARCHAR   -- extra: asserted | planned | negated | hypothetical
         )""",
@@ -86,6 +87,17 @@ TABLES: dict[str, str] = {
             content_sha256 VARCHAR NOT NULL,
             reason         VARCHAR NOT NULL,
             detail         VARCHAR
+        )""",
+    "gate_results": """
+        CREATE TABLE gate_results (  -- extra: every expectation the quality gate ran on this build
+            table_name        VARCHAR,
+            expectation       VARCHAR,
+            column_name       VARCHAR,
+            success           BOOLEAN,
+            row_count         INTEGER,
+            unexpected_count  INTEGER,
+            unexpected_sample VARCHAR[],
+            detail            VARCHAR
         )""",
     "build_info": """
         CREATE TABLE build_info (  -- extra: one row describing the build that made this file

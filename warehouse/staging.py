@@ -12,7 +12,8 @@ from warehouse.schema import TABLES
 # Order of rows in each table: by primary key, so the same input always gives the same file.
 SORT_KEYS = {"articles": ["article_id"], "quotes": ["quote_id"], "entities": ["entity_id"],
              "entity_mentions": ["mention_id"], "events": ["event_id"],
-             "quarantine": ["source_path", "reason"], "build_info": []}
+             "quarantine": ["source_path", "reason"], "gate_results": ["table_name", "expectation", "column_name"],
+             "build_info": []}
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
