@@ -257,3 +257,58 @@ def test_plural_event_words_are_not_entities():
 def test_region_and_polity_suffixes_make_places():
     found = _entities("The Kamchatka Peninsula was never part of the Sokoto Caliphate.")
     assert found == {"Kamchatka Peninsula": "LOCATION", "Sokoto Caliphate": "LOCATION"}
+
+
+# --- general rules: works and products, page furniture, clubs, pronouns --------------------
+
+def test_titles_of_works_after_a_work_noun_and_in_lists_are_not_entities():
+    found = _entities("Critics praised the film Harbourlight, and the films including "
+                      "Copper Sky, Nightfall and Seven Doors that director Mara Quint made in Porto.")
+    assert found == {"Mara Quint": "PERSON", "Porto": "LOCATION"}
+
+
+def test_product_used_before_a_product_noun_is_not_an_organisation():
+    found = _entities("Velmax Ltd said a Quillix version of its tool would ship. "
+                      "The Quillix software runs on old machines.")
+    assert found == {"Velmax Ltd": "ORG"}
+
+
+def test_short_quoted_title_and_nickname_are_not_entities():
+    found = _entities('The "Bright Harvest" scheme was run by Sgt. Ellis "Duke" Barrow in Leeds.')
+    assert "Bright Harvest" not in found and "Duke" not in found
+    assert found["Leeds"] == "LOCATION"
+
+
+def test_capitalised_function_word_marks_a_title_of_a_work():
+    found = _entities("Their record A Song For Tomorrow sold well, said Petra Olsen.")
+    assert found == {"Petra Olsen": "PERSON"}
+
+
+def test_breadcrumbs_and_bullets_are_page_furniture():
+    found = _entities("Home > News > Travel\nPlans were set out in Leeds:\n"
+                      "* Tougher rules on parking\n(12 May 05 | Travel )")
+    assert found == {"Leeds": "LOCATION"}
+
+
+def test_plural_weekdays_and_demonyms_in_um_are_not_names():
+    found = _entities("Shops shut on Sundays, a Belgian trader in Ghent said.")
+    assert found == {"Ghent": "LOCATION"}
+
+
+def test_a_city_in_a_fixture_is_its_club():
+    found = _entities("Fans hope Halworth can beat Leeds on Saturday. Leeds v Halworth "
+                      "is sold out.")
+    assert found["Leeds"] == "ORG"
+
+
+def test_a_single_name_followed_by_a_pronoun_is_a_person():
+    found = _entities("The deal was agreed in Leeds. Later Brannagh claims he was not told, "
+                      "and Brannagh resigned.")
+    assert found["Brannagh"] == "PERSON"
+
+
+def test_common_capitalised_phrase_with_story_words_is_not_a_person():
+    found = _entities("A new health service started. New Health Direct service will be "
+                      "available by phone, Gwen Taff said.")
+    assert "New Health Direct" not in found
+    assert found["Gwen Taff"] == "PERSON"

@@ -29,6 +29,7 @@ HEAD_TITLES = frozenset({
     "Marshal", "MP", "MEP", "MSP", "Economist", "Analyst", "Striker", "Midfielder",
     "Defender", "Goalkeeper", "Chief", "Leader", "Officer", "Executive", "Prosecutor",
     "Editor", "CEO", "Democrat", "Republican", "Sheriff", "Dean", "Rector", "Provost",
+    "Treasurer", "Chairperson", "Administrator",
 })
 
 # Words that qualify a head title ("Foreign Minister", "Shadow Home Secretary").
@@ -72,6 +73,8 @@ PERSON_CUE_WORDS = frozenset({
     "swimmer", "skier", "jockey", "batsman", "bowler", "winger", "full-back", "centre-back",
     "fly-half", "quarterback", "pitcher", "teenager", "widow", "nurse", "teacher", "student",
     "farmer", "aide", "adviser", "advisor",
+    "administrator", "fan", "owner", "nicknamed", "landlord", "tenant", "resident",
+    "victim", "suspect", "defendant", "witness", "survivor", "volunteer", "veteran",
 })
 
 # Lower-case words just before a capitalised name that show it names an organisation
@@ -386,3 +389,33 @@ US_STATE_ABBREVIATIONS = {
     "Wis.": "Wisconsin", "Ala.": "Alabama", "Ark.": "Arkansas", "Ky.": "Kentucky",
     "Md.": "Maryland", "Va.": "Virginia", "Ga.": "Georgia",
 }
+
+# Lower-case nouns that, just before a capitalised name, show it is the title of a work or
+# the name of a product, not an entity ("the film Unforgiven", "the drug Tagamet").
+WORK_CUE_WORDS = frozenset({
+    "film", "films", "movie", "movies", "album", "albums", "song", "songs", "single",
+    "singles", "track", "tracks", "book", "books", "novel", "novels", "musical",
+    "game", "games", "videogame", "videogames", "drug", "drugs", "sitcom", "documentary",
+    "compilation", "poem", "painting", "opera", "ballet", "software", "browser", "console",
+    "entitled", "titled", "episode", "sequel", "prequel", "blockbuster", "blockbusters",
+})
+
+# Lower-case nouns that, right after a capitalised word, show it names a product or a
+# technology used attributively ("a Linux version", "the X network", "Y technology").
+PRODUCT_NOUNS = frozenset({
+    "version", "versions", "technology", "technologies", "software", "program", "programs",
+    "browser", "browsers", "console", "consoles", "controls", "computers", "computer",
+    "platform", "system", "systems", "format", "formats", "drug",
+    "drugs", "tablets", "handset", "handsets", "phone", "phones", "player", "players",
+    "compatible", "users", "user", "file", "files", "client", "clients", "protocol",
+    "standard", "code", "engine", "toolbar", "plug-in", "plugin", "project", "upgrade",
+    "upgrades", "update", "updates", "law", "laws", "titles", "franchise", "soundtrack",
+})
+
+# Verbs and prepositions of sport that make a city before or after them a club
+# ("they play Chelsea", "beating Partizan"): the city is then the team, an ORG.
+CLUB_CUE_WORDS = frozenset({
+    "play", "plays", "played", "playing", "beat", "beats", "beating", "face", "faces",
+    "facing", "faced", "against", "host", "hosts", "hosting", "hosted", "v", "vs", "vs.",
+    "versus", "draw", "drew", "thrashed", "defeated", "defeat", "overcame", "edged",
+})

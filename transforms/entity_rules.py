@@ -31,6 +31,9 @@ from transforms.entity_lexicon import (
     PERSON_CUE_WORDS,
     PLACE_CUE_WORDS,
     TITLE_MODIFIERS,
+    CLUB_CUE_WORDS,
+    PRODUCT_NOUNS,
+    WORK_CUE_WORDS,
 )
 from transforms.gazetteer import (
     BIG_CITY_POPULATION,
@@ -56,10 +59,18 @@ ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.-]*[A-Z0-9]\.?$|[A-Z]\.$")
 AGE_RE = re.compile(r"^, \d{1,3},")
 SAY_RE = re.compile(r"^(?:,[^,]{0,60},)? (?:said|says|told|added|explained|argued|insisted|"
                     r"warned|claimed|stated|noted)\b")
-SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]|[.!?][\"”’])\s*$")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]|[.!?][\"”’]|\n[ \t]*[*•·-])\s*$")
+# Navigation and breadcrumb furniture: "Home > News > UK", "(01 Aug 04 | Business )".
+NAV_BEFORE_RE = re.compile(r"(?:^|\s)[|>]\s*$")
+NAV_AFTER_RE = re.compile(r"^\s*(?:[|>]|\)\s*$|\)\s*\()")
+NEXT_WORD_RE = re.compile(r"^[ ]([a-z][a-z-]*)")
+FIXTURE_AFTER_RE = re.compile(r"^ (?:v|vs\.?|versus) [A-Z]")
 APPOSITION_RE = re.compile(r"^, (?:the |a |an |its |his |her |their )?(?:[\w-]+ ){0,3}(?:"
                            + "|".join(sorted(PERSON_CUE_WORDS)) + r")\b")
 PLACE_AFTER_RE = re.compile(r"^, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+# A personal pronoun a few lower-case words after a single name ("Parry claims he will",
+# "X is hoping to win his first title"): the name is a person's.
+PRONOUN_AFTER_RE = re.compile(r"^(?: [a-z]+){1,4} (?:he|she|his|her|him|himself|herself)\b")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
 PLURAL_RE = re.compile(r"[a-z]{2}[^isu]s$")
@@ -112,6 +123,10 @@ class Mention:
     honorific: bool = False
     said: bool = False
     the_cue: bool = False
+    work_cue: bool = False           # title of a work or a product ("the film X", "X version")
+    club_cue: bool = False           # a team in a fixture ("X v Y", "they beat X")
+    in_title_quote: bool = False     # inside a short quoted title ('"Plays for Sure"')
+    pronoun_cue: bool = False        # "he"/"she" a few words after a single name
     sentence_start: bool = False
     acronym_of: "Mention | None" = None
     entity: "StoryEntity | None" = None
@@ -167,6 +182,11 @@ def _split_run(tokens: list[Token]) -> list[list[Token]]:
             pieces.append([])
             cur = pieces[-1]
         possessive = POSSESSIVE_RE.search(tok.text)
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if possessive and tok.text[-2:] in ("s'", "s’") and nxt in ORG_SUFFIXES:
+            # a plural possessive inside an organisation's name ("Players' Association")
+            cur.append(tok)
+            continue
         if possessive and len(tok.text) > 2 and tok.text[1:2] not in "'’":
             tok = Token(tok.text[:possessive.start()], tok.start, tok.end - len(possessive.group()))
             cur.append(tok)
@@ -293,9 +313,18 @@ def _not_a_name(words: list[str]) -> bool:
     if len(word) <= 4 and word.upper() in NOT_NAME_ACRONYMS:
         return True
     return (folded in FUNCTION_WORDS or word in ORG_SUFFIX_ABBREVIATIONS
+            or (folded.endswith("s") and len(folded) > 4 and folded[:-1] in FUNCTION_WORDS)
             or word.rstrip(".") in LEGAL_FORMS or folded in COMMON_CAPITALISED or is_demonym(word)
             or CONTRACTION_RE.search(word) is not None or LOWER_COMPOUND_RE.search(word) is not None
             or any(is_demonym(part) for part in word.split("-") if part))
+
+
+def _title_case_work(words: list[str]) -> bool:
+    """A capitalised function word inside a name ("A Design For Life", "Prisoner Of
+    Azkaban", "Everything Must Go") marks the title of a work: names of people, bodies and
+    places keep such words in lower case."""
+    return len(words) > 1 and any(
+        w[:1].isupper() and w[1:].islower() and fold(w) in FUNCTION_WORDS for w in words[1:])
 
 
 def _in_capitals_line(text: str, pos: int) -> bool:
@@ -306,17 +335,49 @@ def _in_capitals_line(text: str, pos: int) -> bool:
     return LOWER_RE.search(text, start, end if end >= 0 else len(text)) is None
 
 
+QUOTE_OPEN = "\"“‘'"
+QUOTE_CLOSE = {"\"": "\"", "“": "”", "‘": "’", "'": "'"}
+MAX_TITLE_QUOTE_WORDS = 5
+
+
+LAST_QUOTE_RE = re.compile(r"[\"“‘'”’\n][^\"“‘'”’\n]*$")
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Whether the span lies inside a quoted run of at most MAX_TITLE_QUOTE_WORDS words on
+    one line that ends without sentence punctuation: the title of a work, a nickname or a
+    slogan ('"Plays for Sure"', 'Frank "Greg" Ford'), not reported speech."""
+    last = LAST_QUOTE_RE.search(text, max(0, start - 60), start)
+    if last is None:
+        return False
+    i = last.start()
+    c = text[i]
+    if c not in QUOTE_OPEN or (i > 0 and text[i - 1].isalnum()):
+        return False
+    j = text.find(QUOTE_CLOSE[c], end, end + 60)
+    if j < 0 or "\n" in text[end:j]:
+        return False
+    inner = text[i + 1:j].strip()
+    return (0 < len(inner.split()) <= MAX_TITLE_QUOTE_WORDS
+            and inner[-1:] not in ".,!?;:" and inner[:1].isupper())
+
+
 def _scan(text: str, field_name: str) -> list[Mention]:
     mentions: list[Mention] = []
     for run in RUN_RE.finditer(text):
         if run.group()[1:2].isupper() and _in_capitals_line(text, run.start()):
             continue
         before = text[max(0, run.start() - 40):run.start()]
+        if NAV_BEFORE_RE.search(before) or NAV_AFTER_RE.match(text, run.end()):
+            continue
         sentence_start = SENTENCE_START_RE.search(before) is not None
         prev_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        work_cue = _work_cue_before(before)
         pieces = [p for whole in _split_run(_tokens(run.group(), run.start()))
                   for p in _split_post_nominals(whole)]
         for piece in pieces:
+            if field_name != "title" and _title_case_work([t.text for t in piece]):
+                continue
             first_piece = piece[0].start == run.start()
             left, title, name, honorific = _split_title(piece)
             parts = [(p, [], False) for p in _split_known_head(left)]
@@ -334,7 +395,14 @@ def _scan(text: str, field_name: str) -> list[Mention]:
                                 or AGE_RE.match(after) is not None
                                 or APPOSITION_RE.match(after) is not None
                                 or POST_NOMINAL_AFTER_RE.match(after) is not None)
+                m.pronoun_cue = len(part) == 1 and PRONOUN_AFTER_RE.match(after) is not None
                 m.org_cue = at_run_start and prev_word in ORG_CUE_WORDS
+                next_word = NEXT_WORD_RE.match(after)
+                m.work_cue = (at_run_start and work_cue) or (
+                    next_word is not None and next_word.group(1) in PRODUCT_NOUNS)
+                m.club_cue = (at_run_start and prev_word in CLUB_CUE_WORDS) or \
+                    FIXTURE_AFTER_RE.match(after) is not None
+                m.in_title_quote = _in_short_quote(text, m.start, m.end)
                 m.said = SAY_RE.match(after) is not None
                 place_after = PLACE_AFTER_RE.match(after)
                 if place_after:
@@ -342,7 +410,33 @@ def _scan(text: str, field_name: str) -> list[Mention]:
                     m.place_cue = m.place_cue or (known is not None and known.entity_type == "LOCATION"
                                                   and known.kind != "city")
                 mentions.append(m)
+    _spread_work_cues(text, mentions)
     return mentions
+
+
+BRIDGE_WORDS = frozenset({"including", "like", "as", "called", "named"})
+LIST_GAP_RE = re.compile(r"^(?:,|, and|,? and|,? or|,? &)\s*$")
+
+
+def _work_cue_before(before: str) -> bool:
+    """A work noun right before a name ("the film X", "album, X"), or two words before it
+    across a bridge word ("films including X", "games such as X")."""
+    words = [w.strip(",:;").lower() for w in before.split()[-3:]]
+    if not words:
+        return False
+    if words[-1] in WORK_CUE_WORDS:
+        return True
+    return (len(words) >= 2 and words[-1] in BRIDGE_WORDS
+            and (words[-2] in WORK_CUE_WORDS or len(words) == 3 and words[-2] == "such"
+                 and words[-3] in WORK_CUE_WORDS))
+
+
+def _spread_work_cues(text: str, mentions: list[Mention]) -> None:
+    """Items of one list share their kind: "films including Raging Bull, Goodfellas and
+    Gangs of New York" makes all three titles."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.work_cue and not b.work_cue and LIST_GAP_RE.match(text[a.end:b.start]):
+            b.work_cue = True
 
 
 def _mention(text: str, field_name: str, name: list[Token], title: list[Token],
@@ -358,7 +452,7 @@ def _mention(text: str, field_name: str, name: list[Token], title: list[Token],
     if len(words) > 1 and is_demonym(words[-1]) and lookup(" ".join(words)) is None \
             and fold(words[0]) not in first_names():
         name, words = name[:-1], words[:-1]
-    if _not_a_name(words):
+    if _not_a_name(words) or _title_case_work(words):
         return None
     start = (title[-1] if honorific else name[0]).start
     if honorific:
@@ -511,6 +605,8 @@ def resolve(mentions: list[Mention], vocabulary: frozenset[str] = frozenset()) -
     case in the story (`vocabulary`): "Investors", "Member States"."""
     for m in mentions:
         _classify(m)
+    mentions = _drop_works(mentions)
+    _clubs_from_fixtures(mentions)
     story = _Story()
     # 1. full person names (longest first), then gazetteer names, define entities first
     full_names = [m for m in mentions if m.evidence == "PERSON" and len(m.tokens) > 1]
@@ -541,7 +637,8 @@ def resolve(mentions: list[Mention], vocabulary: frozenset[str] = frozenset()) -
             story.attach(m, m.evidence, True)
     for m in multi_word:
         if m.entity is None and _person_for(m.tokens, story, m) is None \
-                and not all(fold(t) in vocabulary for t in m.tokens):
+                and not all(fold(t) in vocabulary for t in m.tokens) \
+                and not _common_phrase(m, vocabulary):
             story.attach(m, _default_type([m]), False)
     # 3. acronyms, surnames, short forms and single words
     singles: dict[str, list[Mention]] = {}
@@ -574,6 +671,35 @@ def resolve(mentions: list[Mention], vocabulary: frozenset[str] = frozenset()) -
             longest = max(ent.mentions, key=lambda mm: len(mm.tokens))
             ent.name, ent.tokens = longest.name, longest.tokens
     return [m for m in mentions if m.entity is not None]
+
+
+def _drop_works(mentions: list[Mention]) -> list[Mention]:
+    """Drop the names that the story mostly writes as titles of works or products: after a
+    work noun ("the film X", "the drug X"), before a product noun ("the X version"), or in a
+    short quoted title. A gazetteer name or a titled person is never dropped."""
+    flagged: dict[str, list[int]] = {}
+    for m in mentions:
+        counts = flagged.setdefault(story_key(m.name), [0, 0])
+        counts[0] += m.work_cue or m.in_title_quote
+        counts[1] += 1
+    works = {k for k, (hits, total) in flagged.items() if hits and 2 * hits >= total}
+    if not works:
+        return mentions
+    return [m for m in mentions if story_key(m.name) not in works or m.known is not None
+            or m.person_cue or m.honorific or m.said]
+
+
+def _clubs_from_fixtures(mentions: list[Mention]) -> None:
+    """A city that plays ("they beat X", "X v Y") names its club, an ORG, everywhere in the
+    story; so does an unknown name in a fixture."""
+    clubs = {story_key(m.name) for m in mentions if m.club_cue and (
+        m.known is None or m.known.kind == "city")}
+    if not clubs:
+        return
+    for m in mentions:
+        if story_key(m.name) in clubs and (m.known is None or m.known.kind == "city") \
+                and m.evidence != "PERSON":
+            m.known, m.evidence = None, "ORG"
 
 
 def _person_for(words: list[str], story: "_Story", m: Mention) -> StoryEntity | None:
@@ -624,6 +750,18 @@ def _short_form_for(m: Mention, story: _Story) -> StoryEntity | None:
     return None
 
 
+def _common_phrase(m: Mention, vocabulary: frozenset[str]) -> bool:
+    """A multi-word name with no evidence at all, one of whose words the story also writes
+    in lower case and that is no census given name or surname, is a capitalised common
+    phrase or a title ("Service Pack", "Raging Bull", "Sustainable Development"), not a
+    person: people's names are made of name words."""
+    if m.said or m.place_cue:
+        return False
+    names, last = first_names(), surnames()
+    return any(fold(t) in vocabulary and fold(t) not in names and fold(t) not in last
+               for t in m.tokens)
+
+
 def _default_type(group: list[Mention]) -> str:
     """Type of a name with no structural evidence: a place where the text says "in X",
     a person for an unexplained multi-word name, an organisation for a single word."""
@@ -631,6 +769,11 @@ def _default_type(group: list[Mention]) -> str:
     if places and 2 * places >= len(group):
         return "LOCATION"
     if any(m.said for m in group) and len(group[0].tokens) > 1:
+        return "PERSON"
+    if len(group[0].tokens) == 1 and not group[0].name.isupper() \
+            and any(m.pronoun_cue for m in group):
+        # "Parry claims he will ...": a single unexplained name followed by a personal
+        # pronoun is a surname, not a company
         return "PERSON"
     return "ORG" if len(group[0].tokens) == 1 else "PERSON"
 

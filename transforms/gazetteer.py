@@ -142,7 +142,7 @@ def is_demonym(word: str) -> bool:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             stem = w[: len(w) - len(ending)]
             if stem in places or stem + "a" in places or stem + "e" in places \
-                    or stem + "ia" in places or stem + "y" in places:
+                    or stem + "ia" in places or stem + "y" in places or stem + "um" in places:
                 return True
     return False
 
