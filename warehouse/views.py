@@ -14,6 +14,18 @@ _MONTHLY_VOLUME = """
     monthly_volume AS (
         SELECT date_trunc('month', published_date)::DATE AS month, count(*) AS month_articles
         FROM articles_unique WHERE published_date IS NOT NULL GROUP BY 1)"""
+# Mentions in dated, distinct stories with their entity and their month's volume; the two
+# monthly views group this by entity or by country.
+_MENTIONS_BY_MONTH = f"""
+    WITH {_MONTHLY_VOLUME}
+    SELECT e.entity_id, e.canonical_name, e.entity_type, e.country_code, v.month,
+           m.article_id, v.month_articles
+    FROM entity_mentions m
+    JOIN articles_unique a USING (article_id)
+    JOIN entities e USING (entity_id)
+    JOIN monthly_volume v ON v.month = date_trunc('month', a.published_date)"""
+_MONTHLY_COUNTS = """count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                  count(DISTINCT article_id) / max(month_articles) AS article_share"""
 
 VIEWS: dict[str, tuple[str, str]] = {
     "articles_unique": (
@@ -33,28 +45,16 @@ VIEWS: dict[str, tuple[str, str]] = {
     "entity_mentions_monthly": (
         "One row per entity and month: mentions, articles mentioning it, and their share of the "
         "month''s articles (volume-normalised).",
-        f"""WITH {_MONTHLY_VOLUME}
-           SELECT e.entity_id, e.canonical_name, e.entity_type, v.month,
-                  count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-                  count(DISTINCT m.article_id) / max(v.month_articles) AS article_share
-           FROM entity_mentions m
-           JOIN articles_unique a USING (article_id)
-           JOIN entities e USING (entity_id)
-           JOIN monthly_volume v ON v.month = date_trunc('month', a.published_date)
-           GROUP BY e.entity_id, e.canonical_name, e.entity_type, v.month"""),
+        f"""SELECT entity_id, canonical_name, entity_type, month, {_MONTHLY_COUNTS}
+           FROM ({_MENTIONS_BY_MONTH})
+           GROUP BY entity_id, canonical_name, entity_type, month"""),
     "country_coverage_monthly": (
         "One row per country (ISO alpha-3) and month: mentions of the country and its places, "
         "articles, and their share of the month''s articles.",
-        f"""WITH {_MONTHLY_VOLUME}
-           SELECT e.country_code, v.month,
-                  count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-                  count(DISTINCT m.article_id) / max(v.month_articles) AS article_share
-           FROM entity_mentions m
-           JOIN articles_unique a USING (article_id)
-           JOIN entities e USING (entity_id)
-           JOIN monthly_volume v ON v.month = date_trunc('month', a.published_date)
-           WHERE e.entity_type = 'LOCATION' AND e.country_code IS NOT NULL
-           GROUP BY e.country_code, v.month"""),
+        f"""SELECT country_code, month, {_MONTHLY_COUNTS}
+           FROM ({_MENTIONS_BY_MONTH})
+           WHERE entity_type = 'LOCATION' AND country_code IS NOT NULL
+           GROUP BY country_code, month"""),
     "speaker_stats": (
         "One row per named speaker: quotes, articles, first and last quoted, and the five "
         "entities most often mentioned in the articles that quote them.",
