@@ -370,3 +370,82 @@ def test_dev_gold_scores_hold(tmp_path):
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     assert figures["quote_f1"] >= baseline["quote_f1"] - 0.02
     assert figures["speaker_accuracy"] >= baseline["speaker_accuracy"] - 0.02
+
+
+def test_pronoun_after_subject_with_of_phrase():
+    body = ('The carrier made a loss. Aviation analyst Nick Van den Brul of BNP Paribas '
+            'described the results as "pretty modest". "It is quite good on the revenue side, '
+            'however," he said.')
+    assert speakers(body)[-1] == ("It is quite good on the revenue side, however,",
+                                  "Nick Van den Brul")
+
+
+def test_pronoun_prefers_subject_opening_the_sentence():
+    body = ('Shadow home secretary David Davis echoed criticisms of the way Mr Blunkett '
+            'introduced the rules. "There is genuine concern about potential reductions," '
+            'he said.')
+    assert speakers(body)[0][1] == "David Davis"
+
+
+def test_name_after_description_and_title_words():
+    body = ('But the author, playwright Eve Ensler, says it is about empowerment. "There is '
+            'obviously some fear of the word," Ms Ensler told the BBC. "I am extremely '
+            'outraged at the hypocrisy," the play\'s organiser in Uganda, Sarah Mukasa, told '
+            'the radio.\n\n"We were talking to this individual and offered to help," Toronto '
+            'Sun Publishing vice-president of finance Bruce Jackson said.')
+    assert [s for _, s in speakers(body)] == ["Eve Ensler", "Sarah Mukasa", "Bruce Jackson"]
+
+
+def test_description_subject_of_previous_sentence():
+    body = ('Collins ran in Birmingham in 2003. "I am looking forward to competing against '
+            'such a strong field," he said. The world champion says he is in good shape. '
+            '"Jason Gardener and Mark Lewis-Francis are Olympic gold medallists now."')
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Collins", "Collins"]
+    assert q["confidence"][1] < 0.8
+
+
+def test_participle_intro_is_not_the_subject():
+    body = ('Lindsay Davenport has criticised the club over prize money. Reacting to a '
+            'disputed comment by chairman Tim Phillips, the American said: "I think it is '
+            'highly insulting if prize money is taken away."')
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["Lindsay Davenport"]
+    assert q["confidence"][0] < 0.9
+
+
+def test_description_of_a_thing_is_no_speaker():
+    body = ('Ann Lee sent Bob Moore an e-mail. The subject line said, "Please do not forward '
+            'this note to anyone."')
+    assert speakers(body)[0][1] != "Ann Lee" and speakers(body)[0][1] != "Bob Moore"
+
+
+def test_pronoun_after_spokesman_of_named_organisation():
+    body = ('Mr Denham believes the council should think again. He said: "We want to see '
+            'judges advised in the case of murder." But a spokesman for the Home Office '
+            'defended the proposals. He said: "By making express provision, Parliament sent '
+            'a clear signal."')
+    assert [s for _, s in speakers(body)] == ["Denham", "Home Office"]
+
+
+def test_quote_opening_paragraph_after_named_reporting_sentence():
+    body = ('The MPs call for tougher sentences. Committee chairman John Denham said drink '
+            'was sometimes used as an excuse.\n\n"The committee believes that these arguments '
+            'should be rejected by judges." At present judges can reduce the tariff.')
+    q = quotes_of(body)
+    assert q["speaker_name"].to_list() == ["John Denham"]
+    assert q["confidence"][0] < 0.8
+
+
+def test_unnamed_authors_and_modified_unnamed_speaker():
+    body = ('A study found most firms recover. "Although it is commonly assumed that disasters '
+            'ruin firms, our research indicates otherwise," the authors concluded.\n\n"It is '
+            'not that the broking community is indifferent to disasters," one Bombay trader '
+            'said. "But the reaction would have been seen if business had been affected."')
+    assert [s for _, s in speakers(body)] == [None, None, None]
+
+
+def test_cited_is_a_cue_verb():
+    body = ('Asked to list the unfinished business, Ann Lee cited "the global war against '
+            'terror," and the insurgency.')
+    assert speakers(body) == [("the global war against terror,", "Ann Lee")]

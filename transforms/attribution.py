@@ -46,7 +46,7 @@ declare announce state argue claim continue comment remark reply respond write o
 acknowledge admit concede confirm agree predict suggest recall report reveal counter conclude
 underline underscore highlight affirm reiterate caution complain lament describe call quote
 praise criticise criticize accuse promise pledge vow joke exclaim question maintain contend
-assure proclaim tweet post believe think hope""".split()
+assure proclaim tweet post believe think hope cite""".split()
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
               "think": ("thought",)}
 _NOUN_LIKE = frozenset("""stress note state claim comment remark reply report counter call quote
@@ -94,7 +94,8 @@ UNNAMED_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen offici
 sources analyst analysts critics critic observers experts expert economists economist dealers
 traders insiders diplomats residents witnesses witness people report reports statement
 statements study survey document letter website site paper poll researchers scientists
-investors executives aides aide doctors police someone fans fan readers reader""".split())
+investors executives aides aide doctors police someone fans fan readers reader authors
+organisers organizers""".split())
 INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "most",
                         "another", "other", "others", "few"})
 DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
@@ -110,8 +111,11 @@ _QUOTED_AS = re.compile(r"quot(?:ed|ing)\s+(.{1,80}?)\s+as\s+saying", re.IGNOREC
 _ACCORDING = re.compile(r"\s*,?\s*according\s+to\s+", re.IGNORECASE)
 _CUE_IN = re.compile(rf"\b({_CUE})\b")
 _VERBISH = re.compile(rf"(?:{_CUE}|{'|'.join(AUXILIARIES)}|[a-z]{{2,}}(?:ed|[^s\W]s))$")
+# A name's verb, after an apposition between commas or a capitalised "of/at/from" phrase
+# ("Nick Lee of Acme Bank described ...").
 _SUBJECT_EVENT = re.compile(
-    rf"\s*(?:,[^,.;:!?\"\u201c\u201d]{{1,160}},\s*)?,?\s*({_ADVERB})?([a-z]+)\b")
+    rf"\s*(?:,[^,.;:!?\"\u201c\u201d]{{1,160}},\s*|(?:of|at|from)\s+(?:the\s+)?"
+    rf"[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){{0,4}}\s+)?,?\s*({_ADVERB})?([a-z]+)\b")
 # Verbs that put their speaker after them ("said Mr Ban"); "told X", "urged X" take objects.
 _INVERTED_EVENT = re.compile(r"\b(?:said|says|added|adds|explained|insisted|stressed|noted|"
                              r"continued|wrote|argued|declared|replied|commented|remarked|"
@@ -141,6 +145,8 @@ spokesperson source witness resident diplomat analyst doctor nurse policeman pol
 guard student fan aide lawyer executive engineer expert economist survivor victim mother
 father son daughter wife husband colleague friend neighbour neighbor pilot passenger
 tourist veteran activist employee""".split())
+_ROLE_NOUNS = frozenset("""champion captain chief boss coach star veteran winner pair duo
+head""".split())
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 # Reporting verbs whose passive keeps the speaker as subject ("was quoted as saying").
 _ACTIVE_PASSIVES = frozenset({"quoted", "reported", "asked", "heard", "recorded"})
@@ -150,6 +156,10 @@ _VOICE = re.compile(r"\b(spokes(?:man|woman|person|men|women|people)|statement|r
                     re.IGNORECASE)
 _VOICE_OF = re.compile(r"\s*(?:for|of|from|by|at|on behalf of|issued by|released by|"
                        r"posted on|published by)\s+(?:the\s+)?", re.IGNORECASE)
+_VOICE_SUBJECT = re.compile(
+    r"[\s\"'\u201d\u2019)]*(?:(?:But|And|However|Meanwhile|Yet|Now),?\s+)?((?:[Aa]n?|[Tt]he)\s+(?:[\w.&'\-]+\s+){0,4}?"
+    r"spokes(?:man|woman|person)(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w.&'\-]*"
+    r"(?:\s+[A-Z][\w.&'\-]*){0,4})?)\s*,?\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+")
 
 
@@ -228,11 +238,27 @@ class _Field:
                     verb in AUXILIARIES and self._reporting_after(m.end(), verb))
                 self.events.append(_Event(run.start, " ".join(name), index.kind(name), strong))
         for start in sorted(sentence_starts):
+            if voice := self._voice_subject(start):
+                # "But a spokesman for the Home Office defended it. He said: ...": he is the
+                # office's voice
+                self.events.append(voice)
+                continue
             verb = _unnamed_subject_verb(text, start)
             if verb:
                 # "An Iraqi field commander said": an unnamed person speaks ("he" is nobody)
                 self.events.append(_Event(start, "", "person", verb in CUE_VERBS))
         self.events.sort()
+
+    def _voice_subject(self, start: int) -> _Event | None:
+        """A sentence whose subject is the spokesman of a named organisation: an event for
+        the organisation (kind "voice": "he" can take it as it takes a person)."""
+        m = _VOICE_SUBJECT.match(self.text, start)
+        if not m or not (m.group(2) in _COMMON_PAST or _VERBISH.match(m.group(2))):
+            return None
+        speaker = _voice(self, m.group(1), start)
+        if speaker is None or not speaker.name:
+            return None
+        return _Event(m.start(1), speaker.name, "voice", m.group(2) in CUE_VERBS)
 
     def _opens_sentence(self, run) -> bool:
         start = self.sentence_start(run.start)
@@ -302,6 +328,8 @@ class _Field:
                 strong = event
                 break
             weak = weak or event
+        if weak:
+            weak = self._main_subject(weak, pronoun)
         if weak and self.paragraph_of(weak.pos) == para and (
                 strong is None or self.paragraph_of(strong.pos) != para
                 or weak.pos >= self.prev_end and self.sentence_start(weak.pos) > strong.pos
@@ -309,6 +337,23 @@ class _Field:
             # a subject written about since the last quote ("Lee was at a loss. "...," he said")
             return weak.name or None
         return (strong or weak).name or None if (strong or weak) else None
+
+    def _main_subject(self, event: _Event, pronoun: str | None) -> _Event:
+        """The subject opening `event`'s sentence when `event` is a later subject in it ("Ann
+        Lee echoed criticism of the way Mr Ban introduced the rules. "...," he said": Lee)."""
+        start = self.sentence_start(event.pos)
+        for other in self.events:
+            if other.pos >= event.pos:
+                break
+            if other.pos < start or not other.name or other.kind == "org":
+                continue
+            known = self.genders.get(other.name)
+            if pronoun and known and known != pronoun:
+                continue
+            lead = re.findall(r"\b[a-z]+\b", self.text[start:other.pos])
+            if not any(w in FUNCTION_WORDS or _VERBISH.match(w) for w in lead):
+                return other
+        return event
 
     def _person_like(self, event: _Event) -> bool:
         """A main-clause subject the story marks as a person: a title or honorific, an age or
@@ -318,7 +363,7 @@ class _Field:
         if any(w in PERSON_PRONOUNS or w in ("it", "they") or _VERBISH.match(w)
                for w in re.findall(r"\b[a-z]+\b", lead)):
             return False  # "He said that ... Mr Houston may be interviewed": not the subject
-        if event.kind == "person" or event.name in self.genders:
+        if event.kind in ("person", "voice") or event.name in self.genders:
             return True
         if any(e.strong and e.name == event.name for e in self.events if e.pos < event.pos):
             return True
@@ -401,10 +446,32 @@ def _interpret(field: _Field, phrase: str, at: int, previous: str | None) -> _Sp
     voice = _voice(field, chunks[0], at)
     if voice is not None:
         return voice
-    speaker = _interpret_chunk(field, _cut_at_preposition(chunks[0]), at, previous)
-    if (speaker is None or speaker.name is None) and len(chunks) > 1:
+    cut = _cut_at_preposition(chunks[0])
+    if cut != chunks[0] and (named := _titled_name(field, chunks[0])):
+        return named  # "Acme vice-president of finance Ann Lee"
+    speaker = _interpret_chunk(field, cut, at, previous)
+    if len(chunks) > 1 and (speaker is None or speaker.name is None
+                            or speaker.method in ("description", "title")):
+        # "the play's organiser in Uganda, Ann Lee, told": the name, not a guess
         return _bare_name(field, chunks[1]) or speaker
     return speaker
+
+
+def _titled_name(field: _Field, chunk: str) -> _Speaker | None:
+    """A chunk ending with a person's name after lower-case title words ("vice-president of
+    finance Ann Lee"), not after a preposition or article ("a spokesman for Acme Bank")."""
+    chunk = chunk.rstrip(".")
+    runs = name_runs(chunk)
+    if not runs or not runs[-1].name or runs[-1].end != len(chunk) or runs[-1].possessive:
+        return None
+    pre = re.search(r"(\w+)\s*$", chunk[:runs[-1].start])
+    if not pre or pre.group(1).lower() in PREPOSITIONS | {"the", "a", "an"} or (
+            not pre.group(1).islower()):
+        return None
+    name = field.index.resolve(runs[-1].name)
+    if field.index.kind(name) == "org" or field.index.is_common(runs[-1].name):
+        return None
+    return _Speaker(" ".join(name), chunk[runs[-1].start:], "explicit", False)
 
 
 def _voice_name(field: _Field, chunk: str, noun: re.Match) -> tuple[str, ...] | None:
@@ -573,6 +640,7 @@ def _subject_before(field: _Field, fragment_start: int, verb_start: int, partici
         if speaker is not None:
             return speaker
     participle = participle or before.rstrip().endswith((",", "-", "\u2013", "\u2014"))
+    described = None
     words = list(_WORD.finditer(before))
     while words and (words[-1].group().lower() in ADVERBS or words[-1].group().endswith("ly")
                      and words[-1].group()[0].islower()):
@@ -596,9 +664,38 @@ def _subject_before(field: _Field, fragment_start: int, verb_start: int, partici
             speaker = _interpret(field, np.group(1), fragment_start + np.start(1), previous)
             if speaker is not None and speaker.method != "description":
                 return speaker
+            if speaker is not None and speaker.name and np.start(1) == _intro_end(before) and (
+                    _describes_person(np.group(1))):
+                # "The world champion says": the description is the clause's subject
+                described = speaker
     clause = _CLAUSE_BREAK.split(before)[-1]
     clause_start = verb_start - len(clause)
-    return _clause_subject(field, clause_start, verb_start, previous)
+    subject = _clause_subject(field, clause_start, verb_start, previous)
+    if described is not None and (subject is None or subject.name is None):
+        return described
+    return subject
+
+
+def _describes_person(phrase: str) -> bool:
+    """A description whose head noun names a person ("the world champion", "the
+    34-year-old", "the American"), not a thing ("the subject line")."""
+    head = phrase.split()[-1]
+    if head[:1].isupper():
+        return True  # a nationality word: "the American", "the Spaniard"
+    head = head.lower()
+    return (head in PERSON_NOUNS or head in _ROLE_NOUNS or head.endswith(_PERSON_ENDINGS)
+            or bool(re.fullmatch(r"\d+-year-old", head)))
+
+
+def _intro_end(fragment: str) -> int:
+    """Where the main clause of `fragment` starts: after an introductory phrase that opens
+    with a preposition or an -ing form and ends with a comma ("Reacting to the fine, ..."),
+    after leading space otherwise."""
+    m = re.match(r"\s*([A-Za-z]+)\b[^,\"\u201c\u201d]{0,120},\s*", fragment)
+    if m and (m.group(1).lower() in PREPOSITIONS or m.group(1).lower().endswith("ing")
+              and m.group(1).lower() not in CUE_VERBS):
+        return m.end()
+    return len(fragment) - len(fragment.lstrip())
 
 
 def _appositive_subject(field: _Field, start: int, verb: int,
@@ -631,9 +728,7 @@ def _appositive_subject(field: _Field, start: int, verb: int,
 
 def _clause_subject(field: _Field, start: int, end: int, previous: str | None) -> _Speaker | None:
     text = field.text
-    if (intro := re.match(r"\s*([A-Za-z]+)\b[^,]{0,120},", text[start:end])) and (
-            intro.group(1).lower() in PREPOSITIONS):
-        start += intro.end()  # "In a Nature editorial published on Friday, ..."
+    start += _intro_end(text[start:end])  # "In a Nature editorial published on Friday, ..."
     pron = re.search(r"\b(he|she|He|She)\b", text[start:end])
     for run in field.runs:
         if run.start < start or run.end > end or run.possessive:
@@ -644,7 +739,7 @@ def _clause_subject(field: _Field, start: int, end: int, previous: str | None) -
         if pre and pre.group(1).lower() in PREPOSITIONS:
             continue
         nxt = re.match(r"\s+([a-z]+)\b", text[run.end:end])
-        if pre and pre.group(1).lower() in ("a", "an", "the") and nxt and not (
+        if pre and pre.group(1).lower() in INDEFINITE | {"the"} and nxt and not (
                 nxt.group(1) in FUNCTION_WORDS or _VERBISH.match(nxt.group(1))):
             continue  # a modifier: "a SciDev.Net editorial", "the Tory finance spokesman"
         return _interpret(field, text[run.start:run.end], run.start, previous)
@@ -674,7 +769,8 @@ def _left_attribution(field: _Field, open_mark: int, fragment_start: int,
     return None
 
 
-def _previous_sentence_subject(field: _Field, start: int, gap_start: int) -> _Speaker | None:
+def _previous_sentence_subject(field: _Field, start: int, gap_start: int,
+                               previous: str | None = None) -> _Speaker | None:
     """The speaker of the sentence right before `start`, when it has a reporting verb."""
     sentence = max(field.sentence_start(max(start - 2, 0)), gap_start)
     if sentence >= start:
@@ -682,7 +778,7 @@ def _previous_sentence_subject(field: _Field, start: int, gap_start: int) -> _Sp
     cue = next(iter(_CUE_IN.finditer(field.text, sentence, start)), None)
     if not cue:
         return None
-    return _subject_before(field, sentence, cue.start(), cue.group(1).endswith("ing"), None)
+    return _subject_before(field, sentence, cue.start(), cue.group(1).endswith("ing"), previous)
 
 
 def _previous_sentence_person(field: _Field, start: int, gap_start: int) -> str | None:
@@ -765,11 +861,26 @@ def attribute_quotes(text: str, spans: list[QuoteSpan], index: NameIndex) -> lis
 
 def _unattributed(field: _Field, span: QuoteSpan, open_mark: int, previous: Attribution | None,
                   gap_start: int, continues: bool) -> Attribution:
-    context = _previous_sentence_subject(field, open_mark, gap_start)
+    context = _previous_sentence_subject(field, open_mark, gap_start,
+                                         previous.speaker if previous else None)
     if context is not None:
         if context.name is None:
             return Attribution(None, context.mention or None, None, "none", 0.6)
-        return Attribution(context.name, context.mention, None, "carried_over", 0.8)
+        return Attribution(context.name, context.mention, None, "carried_over",
+                           0.7 if context.method == "description" else 0.8)
+    para = field.paragraph_of(open_mark)
+    para_start = field.para_starts[para]
+    if para > 0 and not field.text[para_start:open_mark].strip():
+        # a quote opening its paragraph after a paragraph that ends with a named speaker's
+        # reported words ("Committee chairman Ann Lee said ... excuse.\n\n"The committee
+        # believes ...")
+        end = para_start
+        while end > 0 and field.text[end - 1].isspace():
+            end -= 1
+        before = _previous_sentence_subject(field, end, field.prev_end) if end > 1 and (
+            field.text[end - 1] in ".!?") else None
+        if before is not None and before.name and before.method == "explicit":
+            return Attribution(before.name, before.mention, None, "carried_over", 0.75)
     subject = _previous_sentence_person(field, open_mark, gap_start)
     if subject is not None and (previous is None or subject != previous.speaker):
         # "US coach Ann Lee wants more clay practice. "I think..."": the sentence's subject
@@ -790,6 +901,8 @@ def _score(speaker: _Speaker, cue: str | None) -> Attribution:
     method = {"explicit": "organisation" if speaker.is_org else "explicit",
               "description": "title"}.get(speaker.method, speaker.method)
     confidence = {"explicit": 0.95, "organisation": 0.8, "pronoun": 0.85, "title": 0.8}[method]
+    if speaker.method == "description":
+        confidence = 0.75  # "the American", "his son": a guess at who is meant
     if cue is None:
         confidence -= 0.05
     return Attribution(speaker.name, speaker.mention, cue, method, confidence)
