@@ -360,3 +360,74 @@ def test_un_news_story_meetings():
     assert any(m["in_lede"] for m in met("medvedev"))
     in_cairo = meetings.filter(pl.col("location_entity_id") == "cairo")
     assert in_cairo["actor_entity_ids"].list.len().eq(0).all()
+
+
+# ---------------------------------------------------------------- passives, visitors, places, date windows
+
+def test_passive_subject_is_acted_on_and_by_agent_acts():
+    signed = only(events_of("The pledge was signed in Lisbon by Ana Duarte."), "agreement")
+    assert signed["actor_entity_ids"] == ["duarte"] and signed["target_entity_ids"] == []
+    assert signed["location_entity_id"] == "lisbon"
+    arrested = only(events_of("Kofi Mensah was arrested in Accra yesterday."), "arrest")
+    assert arrested["actor_entity_ids"] == [] and arrested["target_entity_ids"] == ["mensah"]
+    announced = only(events_of("Ana Duarte has accepted the offer, it has been announced."), "statement")
+    assert announced["actor_entity_ids"] == [] and announced["target_entity_ids"] == []
+
+
+def test_nominal_trigger_with_by_agent():
+    attack = only(events_of("Sylvania condemned the attack by Freedonia on the port."), "violence")
+    assert attack["actor_entity_ids"] == ["freedonia"]
+
+
+def test_visiting_title_person_is_the_visitor():
+    visit = only(events_of("Visiting Ruritanian President Ana Duarte said trade would grow."), "visit")
+    assert visit["actor_entity_ids"] == ["duarte"] and visit["target_entity_ids"] == []
+
+
+@pytest.mark.parametrize("body, place", [
+    ("Ana Duarte is visiting villages in Freedonia and Sylvania on Monday.", "freedonia"),
+    ("Later Ana Duarte will visit towns such as Accra.", "accra"),
+    ("Ana Duarte travelled to Accra on Monday.", "accra"),
+])
+def test_places_a_visit_names_are_its_place_not_its_targets(body, place):
+    visit = only(events_of(body), "visit")
+    assert visit["location_entity_id"] == place and visit["target_entity_ids"] == []
+
+
+def test_places_listed_after_a_preposition_are_not_targets():
+    body = "Ana Duarte held meetings with officials in Lisbon, Accra and Freedonia."
+    meet = only(events_of(body), "meet")
+    assert meet["target_entity_ids"] == [] and meet["location_entity_id"] == "lisbon"
+
+
+@pytest.mark.parametrize("body, event_type, expected", [
+    ("Ana Duarte agreed in January to cut tariffs.", "agreement", datetime.date(2011, 1, 1)),
+    ("Kofi Mensah will visit Lisbon in June.", "visit", datetime.date(2011, 6, 1)),
+    ("Ana Duarte met Kofi Mensah in early March in Accra.", "meet", datetime.date(2011, 3, 1)),
+    ("Ana Duarte met Kofi Mensah in March 2009.", "meet", datetime.date(2009, 3, 1)),
+])
+def test_month_without_day(body, event_type, expected):
+    event = only(events_of(body), event_type)
+    assert (event["event_date"], event["date_basis"]) == (expected, "explicit")
+
+
+def test_a_date_after_the_next_trigger_dates_that_trigger():
+    events = events_of("Freedonia urged Sylvania to hold elections due in June 2012.")
+    appeal = only(events, "appeal")
+    assert (appeal["event_date"], appeal["date_basis"]) == (FRIDAY, "dateline")
+    assert only(events, "election")["event_date"] == datetime.date(2012, 6, 1)
+    # A repeat of the same type does not close the window.
+    vote = only(events_of("Northwind Corp called a vote on the election of directors for May 3."), "election")
+    assert vote["event_date"] == datetime.date(2011, 5, 3)
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Ana Duarte is announcing a new cabinet.", "statement"),
+    ("Freedonia sent an envoy to urge Sylvania to talk.", "appeal"),
+    ("Sylvania passed a law threatening Freedonia with tariffs.", "threaten"),
+    ("Rebels began attacking army posts near Accra.", "violence"),
+    ("Ana Duarte held meetings in Accra.", "meet"),
+    ("Kofi Mensah will travel to Lisbon.", "visit"),
+])
+def test_added_trigger_forms(body, event_type):
+    assert only(events_of(body), event_type)["trigger"]

@@ -2,9 +2,10 @@
 
 `resolve_event_dates(events)` expects the columns sentence (String), trigger (String, as
 written in the sentence), trigger_offset (its code-point offset in the sentence),
-published_date (Date) and modality (String, see `transforms.event_triggers.MODALITIES`) and
-returns the frame with event_date (Date) and date_basis (String: `explicit`, `relative`,
-`dateline`, or null when there is no date).
+published_date (Date) and modality (String, see `transforms.event_triggers.MODALITIES`), and
+optionally date_window_end (code-point offset of the sentence's next trigger: date expressions
+after it are not this event's), and returns the frame with event_date (Date) and date_basis
+(String: `explicit`, `relative`, `dateline`, or null when there is no date).
 
 The date expression nearest to the trigger wins: for each rule its first match after the
 trigger and its last match before it are located, and the smallest gap in bytes wins (ties go
@@ -14,7 +15,8 @@ is ignored (it dates something else in the sentence). The rules, all batch polar
 - explicit: "15 March 2011", "March 15, 2011"; "15 March" / "March 15" (year of the published
   date, moved a year back when that lands more than 62 days after the published date, or a year
   forward for a planned event when it lands more than 62 days before it); "March 2011" -> the
-  1st of the month; "in 2012" -> 1 January of that year.
+  1st of the month; "in June" / "in early June" -> the 1st of the month (year as for "15
+  March"); "in 2012" -> 1 January of that year.
 - relative: today / tonight / this morning -> the published date; yesterday -> -1 day;
   tomorrow -> +1 day; "(on) Monday" -> the most recent Monday on or before the published date,
   or the first Monday after it for a planned event or "next Monday"; last week -> -7 days;
@@ -104,6 +106,9 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
         (rf"\b{_MONTH},?\s+{_YEAR}\b", "explicit",
          lambda g: _make_date(number(g(2)), _month_number(g(1)), pl.lit(1))),
         (rf"\b[Ii]n\s+{_YEAR}\b", "explicit", lambda g: _make_date(number(g(1)), pl.lit(1), pl.lit(1))),
+        # "in June", "in early March": the 1st of that month (year as for "15 March").
+        (rf"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+[^\d\s]|[,.;:]|$)", "explicit",
+         lambda g: _day_month(_month_number(g(1)), pl.lit(1), published, planned)),
         (r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening))\b", "relative", lambda g: published),
         (r"\b[Yy]esterday\b", "relative", lambda g: published.dt.offset_by("-1d")),
         (r"\b[Tt]omorrow\b", "relative", lambda g: published.dt.offset_by("1d")),
@@ -136,7 +141,12 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
     sentence, published = pl.col("sentence"), pl.col("published_date")
     planned = pl.col("modality") == "planned"
     before = sentence.str.slice(0, pl.col("trigger_offset"))
-    after = sentence.str.slice(pl.col("trigger_offset") + pl.col("trigger").str.len_chars())
+    trigger_end = pl.col("trigger_offset") + pl.col("trigger").str.len_chars()
+    after = sentence.str.slice(trigger_end)
+    if "date_window_end" in events.columns:
+        # A date after the next trigger of the sentence dates that one ("urged her to call
+        # elections due in June 1988": June 1988 is the election's, not the appeal's).
+        after = sentence.str.slice(trigger_end, (pl.col("date_window_end") - trigger_end).clip(0))
     candidates = [(gap, date, basis)
                   for regex, basis, resolve in _rules(published, planned)
                   for gap, date in _candidates(regex, resolve, before, after)]

@@ -153,6 +153,7 @@ class _Event:
     targets: list[str]
     location: str | None
     location_basis: str | None
+    next_trigger: int = 0
 
 
 # Where a clause's subject can start: reporting verbs, conjunctions, relative pronouns.
@@ -173,11 +174,21 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|in|at|to|from|for|of|on|by|against|between|among|near|into|over)\s+(?:the\s+)?$",
     re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
+    r"\b(?:in|at|near|outside|inside|into|across|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
     r"(?:ern|-?east|-?west)?(?:ern)?\s+|(?:capital|city|town|village|region|province|state|port|"
     r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
 _SUBJECT_JOIN = re.compile(r"(?:\s*(?:,|and|&|the|['\u2019]s(?:\s+[A-Z][\w.-]*)*)\s*)*")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+# A passive trigger ("was signed", "were arrested", "has been announced"): the subject is acted
+# on, the agent follows "by"; "it has been announced" names nobody.
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[A-Za-z]+ed|taken into custody|shot dead")
+_DUMMY_IT = re.compile(r"\b[Ii]t\s+(?:has\s+|had\s+)?(?:been|was|is)\s+(?:[a-z]+ly\s+)?$")
+# "Visiting Brazilian President Luis Inacio Lula da Silva said": the capitalised words after
+# an adjectival "visiting" lead to the visitor.
+_VISITOR_GAP = re.compile(r"\s+(?:[A-Z][\w.'-]*\s+){0,4}")
+_NOMINAL_BY = re.compile(r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
+_AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 
 
 class _ArticleContext:
@@ -289,29 +300,56 @@ class _Resolver:
             return [self.last_person], "coreference"
         return [], None
 
-    def place(self, sentence: tuple[int, int, int], event_type: str, trigger_end: int) -> str | None:
-        """The place named in the sentence: a LOCATION after 'in', 'at', 'near' (for a visit
-        also 'to' or right after the trigger), the first one after the trigger, else the last
-        one before it."""
+    def place(self, sentence: tuple[int, int, int], event_type: str, trigger_end: int,
+              zone_end: int) -> str | None:
+        """The place named in the sentence: a LOCATION after 'in', 'at', 'near', 'to', ...
+        (for a visit also any LOCATION between the trigger and the end of its clause: "visit
+        places such as Liverpool"), the first one after the trigger, else the last one before
+        it."""
         places = [m for m in self.ctx.mentions_between(sentence[0], sentence[1])
                   if m.entity_type == "LOCATION"
                   and (self.ctx.after_preposition(m, sentence[0], _PLACE_BEFORE)
-                       or (event_type == "visit" and 0 <= m.start - trigger_end <= 1))]
+                       or (event_type == "visit" and trigger_end <= m.start < zone_end))]
         after = [m for m in places if m.start >= trigger_end]
         if after:
             return after[0].entity_id
         return places[-1].entity_id if places else None
 
-    def targets(self, trigger_end: int, zone_end: int, actors: list[str], place: str | None) -> list[str]:
+    def targets(self, trigger_end: int, zone_end: int, actors: list[str], place: str | None,
+                event_type: str = "") -> list[str]:
         """Mentions after the trigger up to the next trigger or clause break, except the actors,
-        the place, other places after a preposition, and possessive place modifiers."""
+        the place, other places after a preposition, possessive place modifiers, and (for a
+        visit) any place: the places a visit names are where it goes, not whom it targets."""
         candidates = self.ctx.mentions_between(trigger_end, zone_end)
-        kept = [m for m in candidates
-                if m.entity_id not in actors and m.entity_id != place
-                and not self.ctx.is_modifier(m, candidates)
-                and not (m.entity_type == "LOCATION"
-                         and self.ctx.after_preposition(m, trigger_end, _PLACE_BEFORE))]
+        kept, previous_place = [], None
+        for m in candidates:
+            # A place, or a place listed with one ("in Japan, South Korea and China").
+            is_place = m.entity_type == "LOCATION" and (
+                event_type == "visit"
+                or self.ctx.after_preposition(m, trigger_end, _PLACE_BEFORE)
+                or (previous_place is not None
+                    and _SUBJECT_JOIN.fullmatch(self.ctx.body, previous_place.end, m.start) is not None))
+            previous_place = m if is_place else None
+            if (not is_place and m.entity_id not in actors and m.entity_id != place
+                    and not self.ctx.is_modifier(m, candidates)):
+                kept.append(m)
         return _unique([m.entity_id for m in kept])
+
+
+def _passive(ctx: _ArticleContext, body: str, sentence: tuple[int, int, int], start: int, end: int,
+             zone_end: int, subject: list[str], subject_basis: str | None,
+             place: str | None) -> tuple[list[str], str | None, list[str]]:
+    """Actors, actor basis and targets of a passive trigger: the agents after "by" (up to a
+    comma) act; the subject is acted on, unless it is the dummy "it" ("it has been
+    announced")."""
+    agents: list[str] = []
+    by = _AGENT_BY.search(body, end, zone_end)
+    if by:
+        agents = _unique([m.entity_id for m in ctx.mentions_between(by.start(1), by.end(1))
+                          if m.entity_id != place])
+    dummy = _DUMMY_IT.search(body, max(sentence[0], start - 40), start) is not None
+    patients = [] if dummy else [e for e in subject if e not in agents and e != place]
+    return agents, ("explicit" if agents else None), patients
 
 
 def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: list[_Mention],
@@ -335,15 +373,34 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
         for j, (start, end, event_type) in enumerate(inside):
             if event_type in seen:
                 continue
+            next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type), sentence[1])
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
-            place = resolver.place(sentence, event_type, end)
+            place = resolver.place(sentence, event_type, end, zone_end)
+            if event_type == "visit" and not actors:
+                named = ctx.mentions_between(end, min(end + 80, sentence[1]))
+                if (named and named[0].entity_type == "PERSON"
+                        and _VISITOR_GAP.fullmatch(body, end, named[0].start)):
+                    actors, actor_basis = [named[0].entity_id], "explicit"
+            if _PARTICIPLE.fullmatch(body, start, end) and _PASSIVE_AUX.search(
+                    body, max(sentence[0], start - 40), start):
+                actors, actor_basis, targets = _passive(ctx, body, sentence, start, end, zone_end,
+                                                        actors, actor_basis, place)
+            else:
+                targets = resolver.targets(end, zone_end, actors, place, event_type)
+                by = _NOMINAL_BY.match(body, end)
+                if by:
+                    # "the attack by four U.S. Navy destroyers on the platform": the noun's
+                    # agent, whoever the clause's subject is.
+                    agents = [m.entity_id for m in ctx.mentions_between(by.start(1), by.end(1))]
+                    if agents:
+                        actors, actor_basis = _unique(agents), "explicit"
+                        targets = [t for t in targets if t not in agents]
             events.append(_Event(
                 event_type, start, end, sentence[0], sentence[1], sentence[2], actors, actor_basis,
-                resolver.targets(end, zone_end, actors, place), place,
-                "sentence" if place else None))
+                targets, place, "sentence" if place else None, next_start))
             persons = [a for a in actors if a in ctx.persons]
             if persons:
                 resolver.last_person = persons[0]
@@ -393,8 +450,8 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
     """
     columns: dict[str, list] = {name: [] for name in (
         "article_id", "event_type", "trigger", "sentence", "char_start", "char_end",
-        "trigger_offset", "in_lede", "actor_entity_ids", "actor_basis", "target_entity_ids",
-        "location_entity_id", "location_basis")}
+        "trigger_offset", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
+        "target_entity_ids", "location_entity_id", "location_basis")}
     frame = frame.filter(pl.col("_texts").list.len() > 0)
     for article_id, body, texts, starts, ends, ids, types, dateline_entity in zip(
             *(frame[c].to_list() for c in ("article_id", "body", "_texts", "char_start",
@@ -409,6 +466,7 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
             columns["char_start"].append(event.sentence_start)
             columns["char_end"].append(event.sentence_end)
             columns["trigger_offset"].append(event.trigger_start - event.sentence_start)
+            columns["date_window_end"].append(event.next_trigger - event.sentence_start)
             columns["in_lede"].append(event.paragraph == 0)
             columns["actor_entity_ids"].append(_LIST_SEP.join(event.actors))
             columns["actor_basis"].append(event.actor_basis)
@@ -416,7 +474,8 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
             columns["location_entity_id"].append(event.location)
             columns["location_basis"].append(event.location_basis)
     schema = {name: EVENT_SCHEMA.get(name, pl.String) for name in columns}
-    schema.update(trigger_offset=pl.Int32, actor_entity_ids=pl.String, target_entity_ids=pl.String)
+    schema.update(trigger_offset=pl.Int32, date_window_end=pl.Int32, actor_entity_ids=pl.String,
+                  target_entity_ids=pl.String)
     # Lists travel as joined strings: building a polars list column from Python lists is slow.
     return pl.DataFrame(columns, schema=schema).with_columns(
         pl.col("actor_entity_ids", "target_entity_ids").str.split(_LIST_SEP)
