@@ -355,3 +355,15 @@ def test_surname_that_is_a_word_only_as_a_plural_keeps_the_name():
 def test_word_introduced_by_a_naming_verb_stays():
     found = _entities("The ferry was crewed by a deckhand called Marlin until spring.")
     assert "Marlin" in found
+
+
+def test_role_words_before_a_given_name_are_not_part_of_the_name():
+    found = _entities("Emergency Relief Coordinator Leila Varga said aid was coming. "
+                      "The UN High Commissioner for Refugees Anders Lindqvist visited Tunis.")
+    assert found.get("Leila Varga") == "PERSON" and found.get("Anders Lindqvist") == "PERSON"
+    assert not any("Coordinator" in name or "Refugees Anders" in name for name in found)
+
+
+def test_an_organisation_holding_a_given_name_keeps_its_words():
+    found = _entities("Shares rose on the Sao Paolo Stock Exchange on Monday.")
+    assert "Paolo Stock Exchange" not in found

@@ -449,3 +449,9 @@ def test_cited_is_a_cue_verb():
     body = ('Asked to list the unfinished business, Ann Lee cited "the global war against '
             'terror," and the insurgency.')
     assert speakers(body) == [("the global war against terror,", "Ann Lee")]
+
+
+def test_role_words_before_a_given_name_are_not_part_of_the_speaker():
+    body = ("\u201cThe camps are full,\u201d said Emergency Relief Coordinator Leila Varga. "
+            "\u201cWe need more tents before the winter comes,\u201d she added.")
+    assert [s for _, s in speakers(body)] == ["Leila Varga", "Leila Varga"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from transforms.gazetteer import personal_name_start
+
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mc|Mac|O'|O\u2019|D'|d')?[A-Z][\w'\u2019\-]*\.?)"
 _PARTICLE = r"(?:de|den|der|van|von|da|di|du|la|le|bin|al|del|dos|ter)"
 NAME_RUN = re.compile(rf"(?<![\w'\u2019]){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TOKEN})*")
@@ -192,6 +194,9 @@ def _make_run(tokens: list[tuple[int, str]], mid_sentence: bool = False) -> Run:
             title_at = i
     titles = tuple(lowered[skip:title_at + 1])
     name = tuple(w for w in words[title_at + 1:] if w)
+    if role_end := personal_name_start(list(name)):
+        titles += tuple(_bare(w) for w in name[:role_end])  # "Relief Coordinator Leila Haddad"
+        name = name[role_end:]
     return Run(start, end, name, titles, possessive)
 
 

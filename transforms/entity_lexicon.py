@@ -29,7 +29,8 @@ HEAD_TITLES = frozenset({
     "Marshal", "MP", "MEP", "MSP", "Economist", "Analyst", "Striker", "Midfielder",
     "Defender", "Goalkeeper", "Chief", "Leader", "Officer", "Executive", "Prosecutor",
     "Editor", "CEO", "Democrat", "Republican", "Sheriff", "Dean", "Rector", "Provost",
-    "Treasurer", "Chairperson", "Administrator",
+    "Treasurer", "Chairperson", "Administrator", "Coordinator", "Co-ordinator", "Rapporteur",
+    "Adviser", "Advisor", "Negotiator", "Mediator", "Counsellor", "Counselor",
 })
 
 # Words that qualify a head title ("Foreign Minister", "Shadow Home Secretary").

@@ -36,6 +36,7 @@ from transforms.entity_lexicon import (
     WORK_CUE_WORDS,
 )
 from transforms.gazetteer import (
+    personal_name_start,
     BIG_CITY_POPULATION,
     Known,
     first_names,
@@ -230,8 +231,11 @@ def _split_title(piece: list[Token]) -> tuple[list[Token], list[Token], list[Tok
     words = [t.text.rstrip(".") for t in piece]
     n = len(words)
     head = next((i for i in range(n - 2, -1, -1) if _is_title_word(words[i])), None)
-    if head is None:
-        return [], [], piece, False
+    role_end = personal_name_start(words)
+    if head is None or role_end > head + 1:
+        # a role without a known head title, or one running on past it ("Emergency Relief
+        # Coordinator Leila Haddad", "High Commissioner for Refugees Anders Holmqvist")
+        return ([], piece[:role_end], piece[role_end:], False) if role_end else ([], [], piece, False)
     name = words[head + 1:]
     if name[0] in JOINER_WORDS or name[-1] in ORG_SUFFIXES or (len(name) > 1 and lookup(" ".join(name)) is not None) \
             or all(_is_title_part(w) for w in name):

@@ -32,10 +32,12 @@ from transforms.entity_lexicon import (
     COMMON_CAPITALISED,
     COUNTRY_ALIASES,
     FUNCTION_WORDS,
+    HEAD_TITLES,
     IRREGULAR_DEMONYMS,
     NAME_WORDS_NOT_NAMES,
     ORG_ALIASES,
     REGIONS,
+    TITLE_MODIFIERS,
     US_STATE_ABBREVIATIONS,
     WORLD_GIVEN_NAMES,
 )
@@ -182,13 +184,18 @@ def first_names() -> frozenset[str]:
     Census lists plus WORLD_GIVEN_NAMES, less function words, common capitalised words,
     English words that are also names ("Will", "May"), demonyms, and names of countries,
     regions and big cities."""
-    names = (_census("dist.male.first", CENSUS_MIN_PERCENT)
-             | _census("dist.female.first", CENSUS_MIN_PERCENT)
-             | {fold(n) for n in WORLD_GIVEN_NAMES})
-    return frozenset(n for n in names
+    return frozenset(n for n in _any_given_name()
                      if n not in FUNCTION_WORDS and n not in COMMON_CAPITALISED
                      and n not in NAME_WORDS_NOT_NAMES and not is_demonym(n)
                      and not _place_name(n))
+
+
+@lru_cache(maxsize=1)
+def _any_given_name() -> frozenset[str]:
+    """Every census and world given name, unfiltered ("Mary", "Will", "May" included)."""
+    return frozenset(_census("dist.male.first", CENSUS_MIN_PERCENT)
+                     | _census("dist.female.first", CENSUS_MIN_PERCENT)
+                     | {fold(n) for n in WORLD_GIVEN_NAMES})
 
 
 @lru_cache(maxsize=1)
@@ -233,3 +240,26 @@ def is_english_word(word: str) -> bool:
             if form.endswith(british):
                 forms.append(form[: -len(british)] + american)
     return any(f in words for f in forms)
+
+
+_ROLE_JOINERS = frozenset({"of", "for", "and", "the", "on"})
+
+
+def personal_name_start(words: list[str]) -> int:
+    """Where a person's name starts in a capitalised run that opens with a role
+    ("Emergency Relief Coordinator Leila Haddad" -> 3, "Refugees Anders Holmqvist" -> 1,
+    "General Motors Chairman Roger Smith" -> 3): the first given name that follows only
+    dictionary words, title words and joiners and leaves a surname after it; 0 otherwise
+    ("Mary Rose Smith", "Bank of England Governor Mervyn King", "Sao Paolo Stock Exchange"
+    keep their words)."""
+    given, any_given = first_names(), _any_given_name()
+    last = words[-1] if words else ""
+    if is_english_word(last) and fold(last) not in surnames():
+        return 0  # "Sao Paolo Stock Exchange", "Fort Lewis Army": not a person's surname
+    for j in range(1, len(words) - 1):
+        if fold(words[j]) in given:
+            role = words[:j]
+            return j if all(fold(w) not in any_given and (
+                fold(w) in _ROLE_JOINERS or w in HEAD_TITLES or w in TITLE_MODIFIERS or is_english_word(w))
+                for w in role) else 0
+    return 0
