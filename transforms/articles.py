@@ -25,7 +25,6 @@ from transforms.vocabulary import QUARANTINE_REASONS
 ARTICLE_COLUMNS = ["article_id", "source_path", "source_format", "title", "published_date",
                    "dateline_place", "photo_caption", "body", "paragraph_count", "word_count",
                    "related_titles", "content_sha256", "extractor_version", "duplicate_of"]
-QUARANTINE_COLUMNS = ["source_path", "content_sha256", "reason", "detail"]
 
 _PARSERS = {"un_news_print": parse_un_news, "plain_text": parse_plain_text,
             "reuters_sgml": parse_reuters_sgml}

@@ -258,7 +258,7 @@ class _Resolver:
                trigger_start: int, earlier: list[_Event]) -> tuple[list[str], str | None]:
         body = self.ctx.body
         zone_start, break_word = sentence[0], ""
-        for b_start, b_end, word in breaks:
+        for _, b_end, word in breaks:
             if b_end <= trigger_start:
                 zone_start, break_word = b_end, word
         candidates = self.ctx.mentions_between(zone_start, trigger_start)
@@ -337,7 +337,7 @@ class _Resolver:
 
 
 def _passive(ctx: _ArticleContext, body: str, sentence: tuple[int, int, int], start: int, end: int,
-             zone_end: int, subject: list[str], subject_basis: str | None,
+             zone_end: int, subject: list[str],
              place: str | None) -> tuple[list[str], str | None, list[str]]:
     """Actors, actor basis and targets of a passive trigger: the agents after "by" (up to a
     comma) act; the subject is acted on, unless it is the dummy "it" ("it has been
@@ -387,7 +387,7 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             if _PARTICIPLE.fullmatch(body, start, end) and _PASSIVE_AUX.search(
                     body, max(sentence[0], start - 40), start):
                 actors, actor_basis, targets = _passive(ctx, body, sentence, start, end, zone_end,
-                                                        actors, actor_basis, place)
+                                                        actors, place)
             else:
                 targets = resolver.targets(end, zone_end, actors, place, event_type)
                 by = _NOMINAL_BY.match(body, end)
