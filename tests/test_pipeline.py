@@ -9,7 +9,6 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-import pytest
 
 from conftest import build_warehouse as _build
 from conftest import file_digest as _digest

@@ -68,7 +68,7 @@ PERSON_CUE_WORDS = frozenset({
     # occupations, general
     "pianist", "violinist", "cellist", "composer", "conductor", "vocalist", "songwriter",
     "dj", "painter", "sculptor", "architect", "dancer", "choreographer", "playwright",
-    "director", "screenwriter", "broadcaster", "historian", "economist", "philosopher",
+    "screenwriter", "broadcaster", "historian", "philosopher",
     "physicist", "chemist", "biologist", "engineer", "banker", "trader", "broker",
     "activist", "campaigner", "dissident", "blogger", "boxer", "golfer", "cyclist",
     "swimmer", "skier", "jockey", "batsman", "bowler", "winger", "full-back", "centre-back",
