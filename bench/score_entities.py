@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ingest.raw_files import read_raw_root  # noqa: E402
-from transforms.articles import articles_from, parse_stories  # noqa: E402
+from transforms.articles import parse_stories  # noqa: E402
 from transforms.decode import decode_text  # noqa: E402
-from transforms.entities import build_entities, extract_mentions  # noqa: E402
+from transforms.entities import extract_mentions  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
 BASELINE = ROOT / "bench" / "baselines" / "entities.json"
@@ -39,8 +39,10 @@ BASELINE_KEYS = ("entity_f1", "entity_typed_f1", "person_f1", "org_f1", "locatio
 
 
 def load_stories(corpus: Path) -> pl.DataFrame:
-    """The articles of the corpus, parsed as a build parses them."""
-    return articles_from(parse_stories(decode_text(read_raw_root(str(corpus)))))
+    """Every story file of the corpus, parsed as a build parses it; each path is its own
+    article here (the scorer names stories by file, and copies of a story are separate files)."""
+    parsed = parse_stories(decode_text(read_raw_root(str(corpus))))
+    return parsed.filter(pl.col("problem").is_null()).with_columns(article_id=pl.col("source_path"))
 
 
 def gold_stories(gold_dir: Path) -> set[str]:
@@ -53,7 +55,9 @@ def write_predictions(articles: pl.DataFrame, gold_dir: Path, out_dir: Path) -> 
     chosen = articles.with_columns(story=pl.col("source_path").str.split("/").list.last()) \
         .filter(pl.col("story").is_in(list(wanted)))
     mentions = extract_mentions(chosen)
-    entities = build_entities(mentions, chosen)
+    entities = (mentions.group_by("entity_id", "canonical_name", "entity_type").len()
+                .sort(["entity_id", "len", "canonical_name"], descending=[False, True, False])
+                .unique("entity_id", keep="first"))
     per_story = (mentions.join(chosen.select("article_id", "story"), on="article_id")
                  .group_by("story", "entity_id")
                  .agg(surfaces=pl.col("surface").unique().sort())

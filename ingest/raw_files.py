@@ -72,6 +72,35 @@ def _read_one(root: Path, path: Path, max_bytes: int) -> dict:
     return row
 
 
+def list_raw_root(root: str | os.PathLike) -> list[str]:
+    """Every entry below `root` that `read_raw_root` would read, as sorted '/'-separated paths
+    relative to the root (nothing is opened)."""
+    root_path = _checked_root(root)
+    return [path.relative_to(root_path).as_posix() for path in _walk(root_path)]
+
+
+def read_files(root: str | os.PathLike, rel_paths: list[str],
+               max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> pl.DataFrame:
+    """Read the given files below `root` (paths relative to it) into RAW_SCHEMA rows, with the
+    same safety rules as `read_raw_root`; a path that no longer exists becomes `unreadable`."""
+    root_path = _checked_root(root)
+    return pl.DataFrame([_read_one(root_path, root_path / rel, max_bytes) for rel in rel_paths],
+                        schema=RAW_SCHEMA)
+
+
+def file_digest(root: str | os.PathLike, rel_path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
+    """The content_sha256 `read_files` would give this file, without keeping its bytes."""
+    root_path = _checked_root(root)
+    return _read_one(root_path, root_path / rel_path, max_bytes)["content_sha256"]
+
+
+def _checked_root(root: str | os.PathLike) -> Path:
+    root_path = Path(root).resolve(strict=True)
+    if not root_path.is_dir():
+        raise NotADirectoryError(f"raw root {root_path} is not a folder")
+    return root_path
+
+
 def read_raw_root(root: str | os.PathLike, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
                   progress=None) -> pl.DataFrame:
     """Read every file below `root`.
@@ -81,9 +110,7 @@ def read_raw_root(root: str | os.PathLike, max_bytes: int = DEFAULT_MAX_FILE_BYT
     problem and problem_detail (null for a file that was read).
     `progress(done, total)` is called every 1,000 files when given.
     """
-    root_path = Path(root).resolve(strict=True)
-    if not root_path.is_dir():
-        raise NotADirectoryError(f"raw root {root_path} is not a folder")
+    root_path = _checked_root(root)
     paths = _walk(root_path)
     rows = []
     for i, path in enumerate(paths, 1):

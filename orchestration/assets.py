@@ -1,151 +1,100 @@
-"""The pipeline's assets: raw files -> stories -> articles/quarantine -> entities, quotes,
-events -> staging warehouse (gated by blocking checks) -> published warehouse."""
+"""The per-batch pipeline: an ingest batch (the raw files that are new, changed or deleted)
+-> extracted rows of every table -> staging warehouse (gated by blocking checks) -> published
+warehouse. Every asset is partitioned by ingest batch (dynamic partitions, one per batch)."""
 
 import time
 
 import dagster as dg
 import polars as pl
 
-from ingest.raw_files import read_raw_root
-from orchestration.metadata import counts_by, log_stage, preview, stage_metadata, timed_stage
+from ingest.batches import batch_dir, load_manifest
+from orchestration.batch_runner import ExtractionSummary, extract_batch
+from orchestration.metadata import counts_by, preview
 from orchestration.resources import StoryhouseSettings
-from transforms.articles import articles_from, parse_stories, quarantine_from
-from transforms.decode import decode_text
-from transforms.entities import build_entities, entity_mentions_from, extract_mentions
-from transforms.event_clusters import cluster_events
-from transforms.events import extract_events
-from transforms.quotes import extract_quotes
 
-PARQUET = "parquet_io"
+INGEST_BATCHES = dg.DynamicPartitionsDefinition(name="ingest_batches")
 PROGRESS_EVERY_SECONDS = 2.0
 
+EXTRACTED = {
+    "batch_articles": ("articles", "Articles of the batch's new and changed files, one row per story "
+                                   "(a story that arrived under several names is one article)."),
+    "batch_quarantine": ("quarantine", "Files or stories of the batch that could not become an "
+                                       "article, with a reason code and what to do."),
+    "batch_entity_mentions": ("entity_mentions", "PERSON, ORG and LOCATION mentions in the batch's "
+                                                 "articles, with corpus-wide entity ids."),
+    "batch_quotes": ("quotes", "Direct quotations in the batch's articles, with speakers."),
+    "batch_events": ("events", "Events (who did what to whom, when, where) in the batch's articles."),
+}
 
-@dg.asset(group_name="ingest", io_manager_key=PARQUET, kinds={"polars"},
-          description="Every file below the raw root (STORYHOUSE_RAW_DIR), read safely: its path relative "
-                      "to the root, bytes, sha256, and a problem code when it could not be read.")
-def raw_files(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> dg.Output[pl.DataFrame]:
+
+@dg.asset(group_name="ingest", partitions_def=INGEST_BATCHES, kinds={"parquet"},
+          description="The ingest batch: raw files below STORYHOUSE_RAW_DIR that are new, changed "
+                      "(different sha256) or deleted since the previous batch, as planned by the "
+                      "raw_root_sensor or `storyhouse build`. Unchanged files are never read again.")
+def ingest_batch(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> dg.MaterializeResult:
+    batch = load_manifest(settings.state_dir, context.partition_key)
+    context.log.info(f"[batch] {batch.describe()}")
+    return dg.MaterializeResult(metadata={
+        "files_new": dg.MetadataValue.int(batch.count("new")),
+        "files_changed": dg.MetadataValue.int(batch.count("changed")),
+        "files_deleted": dg.MetadataValue.int(batch.count("deleted")),
+        "fresh_rebuild": dg.MetadataValue.bool(batch.fresh),
+        "bytes": dg.MetadataValue.int(int(batch.manifest["size_bytes"].fill_null(0).sum())),
+        "changes": preview(batch.manifest, ["change", "source_path", "content_sha256"], width=70),
+    })
+
+
+def _progress_logger(context: dg.AssetExecutionContext):
     start = time.perf_counter()
-    last_report = [start]
+    last = [start]
 
-    def progress(done: int, total: int) -> None:
+    def report(summary: ExtractionSummary, total: int) -> None:
         now = time.perf_counter()
-        if now - last_report[0] >= PROGRESS_EVERY_SECONDS:
-            last_report[0] = now
-            context.log.info(f"[read] {done:,}/{total:,} files ({done / (now - start):,.0f} files/s)")
-
-    frame = read_raw_root(settings.raw_dir, settings.max_file_bytes, progress=progress)
-    seconds = time.perf_counter() - start
-    log_stage(context, "read", frame.height, "files", seconds)
-    return dg.Output(frame, metadata={
-        **stage_metadata(frame, seconds),
-        "raw_dir": dg.MetadataValue.path(settings.raw_dir),
-        "bytes": dg.MetadataValue.int(int(frame["size_bytes"].fill_null(0).sum())),
-        "unreadable": dg.MetadataValue.int(frame.filter(pl.col("problem").is_not_null()).height),
-    })
+        if now - last[0] >= PROGRESS_EVERY_SECONDS or summary.files == total:
+            last[0] = now
+            stories = summary.rows["article_sources"] + summary.rows["quarantine"]
+            context.log.info(f"[extract] {summary.files:,}/{total:,} files, {stories:,} stories "
+                             f"({stories / max(now - start, 1e-9):,.0f} stories/s)")
+    return report
 
 
-@dg.asset(group_name="parse", io_manager_key=PARQUET, kinds={"polars"},
-          description="Each raw file decoded, its layout recognised (UN News print, plain text, newswire "
-                      "SGML) and parsed: one row per story with the article columns, or a problem code.")
-def stories(context: dg.AssetExecutionContext, raw_files: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame, metadata = timed_stage(context, "parse", None, "stories",
-                                  lambda: parse_stories(decode_text(raw_files)))
-    return dg.Output(frame, metadata={
-        **metadata,
-        "by_format": counts_by(frame.filter(pl.col("problem").is_null()), "source_format"),
-    })
+def _table_metadata(folder, table: str) -> dict:
+    frame = pl.scan_parquet(folder / table / "*.parquet") if any((folder / table).glob("*.parquet")) else None
+    if frame is None:
+        return {"rows": dg.MetadataValue.int(0)}
+    head = frame.head(8).collect()
+    columns = {"articles": ["source_path", "source_format", "published_date", "title"],
+               "quarantine": ["source_path", "reason", "detail"],
+               "entity_mentions": ["surface", "resolved_name", "entity_type"],
+               "quotes": ["speaker_name", "cue_verb", "text"],
+               "events": ["event_type", "trigger", "event_date", "sentence"]}[table]
+    metadata = {"rows": dg.MetadataValue.int(frame.select(pl.len()).collect().item()),
+                "preview": preview(head, columns)}
+    by = {"articles": "source_format", "quarantine": "reason", "entity_mentions": "entity_type",
+          "quotes": "attribution_method", "events": "event_type"}[table]
+    metadata[f"by_{by}"] = counts_by(frame.select(by).collect(), by)
+    return metadata
 
 
-@dg.asset(group_name="parse", io_manager_key=PARQUET, kinds={"polars"},
-          description="The `articles` table: one row per parsed story (see WAREHOUSE_CONTRACT.md).")
-def articles(stories: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame = articles_from(stories)
-    dated = frame.filter(pl.col("published_date").is_not_null())
-    return dg.Output(frame, metadata={
-        "rows": dg.MetadataValue.int(frame.height),
-        "by_format": counts_by(frame, "source_format"),
-        "dated": dg.MetadataValue.int(dated.height),
-        "date_range": dg.MetadataValue.text(
-            f"{dated['published_date'].min()} to {dated['published_date'].max()}" if dated.height else "none"),
-        "preview": preview(frame, ["source_path", "source_format", "published_date", "title", "word_count"]),
-    })
-
-
-@dg.asset(group_name="parse", io_manager_key=PARQUET, kinds={"polars"},
-          description="The `quarantine` table: every file or story that could not become an article, "
-                      "with a reason code and a sentence saying what to do.")
-def quarantine(context: dg.AssetExecutionContext, stories: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame = quarantine_from(stories)
-    if frame.height:
-        context.log.warning(f"[quarantine] {frame.height:,} files or stories quarantined")
-    return dg.Output(frame, metadata={
-        "rows": dg.MetadataValue.int(frame.height),
-        "by_reason": counts_by(frame, "reason"),
-        "preview": preview(frame, ["source_path", "reason", "detail"], width=90),
-    })
-
-
-@dg.asset(group_name="extract", io_manager_key=PARQUET, kinds={"polars"},
-          description="Every PERSON, ORG and LOCATION mention found in titles, captions and bodies, "
-                      "resolved to a corpus-wide entity id.")
-def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame, metadata = timed_stage(context, "entities", articles.height, "articles",
-                                  lambda: extract_mentions(articles))
-    return dg.Output(frame, metadata={
-        **metadata,
-        "by_type": counts_by(frame, "entity_type"),
-        "preview": preview(frame, ["surface", "canonical_name", "entity_type", "field"]),
-    })
-
-
-@dg.asset(group_name="extract", io_manager_key=PARQUET, kinds={"polars"},
-          description="The `entities` table: one row per distinct entity across the corpus, with aliases, "
-                      "counts, first and last seen.")
-def entities(mentions: pl.DataFrame, articles: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame = build_entities(mentions, articles)
-    return dg.Output(frame, metadata={
-        "rows": dg.MetadataValue.int(frame.height),
-        "by_type": counts_by(frame, "entity_type"),
-        "most_mentioned": preview(frame.sort(["mention_count", "entity_id"], descending=[True, False]),
-                                  ["canonical_name", "entity_type", "country_code", "mention_count", "article_count"]),
-    })
-
-
-@dg.asset(group_name="extract", io_manager_key=PARQUET, kinds={"polars"},
-          description="The `entity_mentions` table: one row per mention, with its span in the body.")
-def entity_mentions(mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame = entity_mentions_from(mentions)
-    return dg.Output(frame, metadata={"rows": dg.MetadataValue.int(frame.height),
-                                      "by_field": counts_by(frame, "field")})
-
-
-@dg.asset(group_name="extract", io_manager_key=PARQUET, kinds={"polars"},
-          description="The `quotes` table: direct quotations with their speakers, cue verbs, "
-                      "attribution method and confidence.")
-def quotes(context: dg.AssetExecutionContext, articles: pl.DataFrame,
-           mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame, metadata = timed_stage(context, "quotes", articles.height, "articles",
-                                  lambda: extract_quotes(articles, mentions))
-    attributed = frame.filter(pl.col("speaker_name").is_not_null()).height
-    return dg.Output(frame, metadata={
-        **metadata,
-        "attributed_share": dg.MetadataValue.float(round(attributed / frame.height, 3) if frame.height else 0.0),
-        "by_method": counts_by(frame, "attribution_method"),
-        "preview": preview(frame, ["speaker_name", "cue_verb", "text", "confidence"]),
-    })
-
-
-@dg.asset(group_name="extract", io_manager_key=PARQUET, kinds={"polars"},
-          description="The `events` table: who did what to whom, when and where, typed by a small "
-                      "CAMEO-mapped taxonomy (docs/events.md); reports of the same happening in "
-                      "different articles share an event_cluster_id.")
-def events(context: dg.AssetExecutionContext, articles: pl.DataFrame,
-           mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
-    frame, metadata = timed_stage(context, "events", articles.height, "articles",
-                                  lambda: cluster_events(extract_events(articles, mentions)))
-    return dg.Output(frame, metadata={
-        **metadata,
-        "happenings": dg.MetadataValue.int(frame["event_cluster_id"].n_unique()),
-        "by_type": counts_by(frame, "event_type"),
-        "preview": preview(frame, ["event_type", "trigger", "event_date", "date_basis", "sentence"]),
-    })
+@dg.multi_asset(
+    group_name="extract", partitions_def=INGEST_BATCHES,
+    specs=[dg.AssetSpec(key, description=text, kinds={"polars", "parquet"}, deps=[ingest_batch])
+           for key, (_, text) in EXTRACTED.items()],
+)
+def extracted_batch(context: dg.AssetExecutionContext, settings: StoryhouseSettings):
+    """Read, parse and extract every new or changed file of the batch, chunk by chunk on
+    every core, into Parquet parts beside the batch's manifest."""
+    batch = load_manifest(settings.state_dir, context.partition_key)
+    folder = batch_dir(settings.state_dir, batch.batch_id)
+    summary = extract_batch(settings.raw_dir, batch.manifest, folder, settings.max_file_bytes,
+                            workers=settings.workers, progress=_progress_logger(context))
+    stories = summary.rows["article_sources"] + summary.rows["quarantine"]
+    context.log.info(
+        f"[extract] {summary.files:,} files, {stories:,} stories in {summary.wall_seconds:.2f}s "
+        f"({stories / max(summary.wall_seconds, 1e-9):,.0f} stories/s); CPU seconds by stage: "
+        + ", ".join(f"{k} {v:.1f}" for k, v in summary.stage_seconds.items()))
+    shared = {"wall_seconds": dg.MetadataValue.float(round(summary.wall_seconds, 3)),
+              **{f"cpu_seconds_{k}": dg.MetadataValue.float(round(v, 3))
+                 for k, v in summary.stage_seconds.items()}}
+    for key, (table, _) in EXTRACTED.items():
+        yield dg.MaterializeResult(asset_key=key, metadata={**_table_metadata(folder, table), **shared})

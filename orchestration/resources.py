@@ -1,43 +1,26 @@
-"""Dagster resources: the run settings, and an IO manager that keeps polars frames as Parquet."""
+"""Dagster resources: the run settings."""
 
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
 
 
 class StoryhouseSettings(dg.ConfigurableResource):
-    """Raw root to read, published warehouse to write, per-file size limit."""
+    """Raw root to read, published warehouse to write, per-file size limit, extraction
+    workers (0: one per core) and how long a batch waits for another batch's publish."""
 
     raw_dir: str
     warehouse: str
     max_file_bytes: int
+    workers: int = 0
+    lock_wait_seconds: float = 1800.0
 
     @property
-    def staging_dir(self) -> Path:
-        from warehouse.publish import staging_path_for
+    def warehouse_path(self) -> Path:
+        return Path(self.warehouse)
 
-        return staging_path_for(self.warehouse).parent
+    @property
+    def state_dir(self) -> Path:
+        from warehouse.publish import state_dir_for
 
-
-class PolarsParquetIOManager(dg.ConfigurableIOManager):
-    """Stores each asset's polars DataFrame as `<base_dir>/<asset>.parquet` (zstd)."""
-
-    base_dir: str
-
-    def _path(self, key: dg.AssetKey) -> Path:
-        return Path(self.base_dir, *key.path).with_suffix(".parquet")
-
-    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
-        path = self._path(context.asset_key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".parquet.tmp")
-        obj.write_parquet(tmp, compression="zstd")
-        tmp.replace(path)
-
-    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
-        path = self._path(context.asset_key)
-        if not path.exists():
-            raise FileNotFoundError(
-                f"{path} does not exist: materialize the upstream asset {context.asset_key.to_user_string()} first")
-        return pl.read_parquet(path)
+        return state_dir_for(self.warehouse)

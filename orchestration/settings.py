@@ -17,15 +17,19 @@ class Settings:
     raw_dir: Path
     warehouse: Path
     max_file_bytes: int
+    workers: int = 0
 
     @classmethod
-    def from_env(cls, raw_dir: str | None = None, warehouse: str | None = None) -> "Settings":
+    def from_env(cls, raw_dir: str | None = None, warehouse: str | None = None,
+                 workers: int | None = None) -> "Settings":
         """Arguments first, then STORYHOUSE_RAW_DIR / STORYHOUSE_WAREHOUSE /
-        STORYHOUSE_MAX_FILE_BYTES, then the defaults (the bundled sample, data/warehouse/)."""
+        STORYHOUSE_MAX_FILE_BYTES / STORYHOUSE_WORKERS, then the defaults (the bundled sample,
+        data/warehouse/, 2 MiB, one extraction worker per core)."""
         from ingest.raw_files import DEFAULT_MAX_FILE_BYTES
 
         return cls(
             raw_dir=Path(raw_dir or os.environ.get("STORYHOUSE_RAW_DIR") or DEFAULT_RAW_DIR).resolve(),
             warehouse=Path(warehouse or os.environ.get("STORYHOUSE_WAREHOUSE") or DEFAULT_WAREHOUSE).resolve(),
             max_file_bytes=int(os.environ.get("STORYHOUSE_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES),
+            workers=workers if workers is not None else int(os.environ.get("STORYHOUSE_WORKERS") or 0),
         )

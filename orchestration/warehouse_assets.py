@@ -1,48 +1,36 @@
-"""Write, audit, publish: load every table into a staging DuckDB file, validate it with the
-Great Expectations gate (blocking checks), and only then publish it atomically."""
+"""Write, audit, publish, per ingest batch: apply the batch to a staging copy of the published
+warehouse, validate the rows it wrote with the Great Expectations gate (blocking checks), and
+only then publish the file atomically."""
 
-import datetime as dt
+import shutil
 import time
 
 import dagster as dg
-import polars as pl
 
-from orchestration.metadata import counts_by, log_stage
+from ingest.batches import batch_dir, load_manifest
+from orchestration.apply_batch import StagedBatch, stage_batch, staged_base, staging_file
+from orchestration.assets import EXTRACTED, INGEST_BATCHES
+from orchestration.metadata import log_stage
 from orchestration.resources import StoryhouseSettings
-from transforms import vocabulary
-from transforms.version import EXTRACTOR_VERSION
 from warehouse.build_lock import BuildInProgress, build_lock
-from warehouse.gate import GATED_TABLES, TableValidation, Vocabularies, validate_all
-from warehouse.publish import mark_gate_passed, publish, staging_path_for
-from warehouse.staging import create_staging, load_table, table_counts
-from warehouse.views import create_views
-
-VOCABULARIES = Vocabularies.from_module(vocabulary)
+from warehouse.gate import GATED_TABLES, TableValidation
+from warehouse.merge import BATCH_TABLES
+from warehouse.publish import publish, published_identity
+from warehouse.staging import table_counts
 
 NONEMPTY_CHECK = "gate_has_articles"
 
 CHECK_SPECS = [
     dg.AssetCheckSpec(name=f"gate_{table}", asset="staging_warehouse", blocking=True,
-                      description=f"Great Expectations suite for `{table}`: keys, references, offsets "
-                                  "and spans, vocabularies and plausible values. Blocks publishing.")
+                      description=f"Great Expectations suite for the `{table}` rows this batch wrote: "
+                                  "keys, references, offsets and spans, vocabularies and plausible "
+                                  "values. Blocks publishing.")
     for table in GATED_TABLES
 ] + [
     dg.AssetCheckSpec(name=NONEMPTY_CHECK, asset="staging_warehouse", blocking=True,
-                      description="At least one article was parsed: a build that read no story must "
-                                  "not replace a good published warehouse with an empty one."),
+                      description="The warehouse holds at least one article after this batch: a batch "
+                                  "that read no story must not publish an empty warehouse."),
 ]
-
-
-def _gate_results_frame(validations: dict[str, TableValidation]) -> pl.DataFrame:
-    """One row per expectation the gate ran, kept in the warehouse for the data-quality notebook."""
-    rows = [{"table_name": v.table, "expectation": o.expectation, "column_name": o.column,
-             "success": o.success, "row_count": v.row_count, "unexpected_count": o.unexpected_count,
-             "unexpected_sample": [str(x) for x in o.unexpected_sample], "detail": o.detail}
-            for v in validations.values() for o in v.outcomes]
-    return pl.DataFrame(rows, schema={"table_name": pl.String, "expectation": pl.String,
-                                      "column_name": pl.String, "success": pl.Boolean,
-                                      "row_count": pl.Int32, "unexpected_count": pl.Int32,
-                                      "unexpected_sample": pl.List(pl.String), "detail": pl.String})
 
 
 def _check_result(validation: TableValidation) -> dg.AssetCheckResult:
@@ -65,79 +53,83 @@ def _check_result(validation: TableValidation) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset(group_name="warehouse", check_specs=CHECK_SPECS, kinds={"duckdb"},
-          description="A staging DuckDB file holding every table of this run, validated by blocking "
-                      "Great Expectations checks before anything is published.")
-def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSettings,
-                      articles: pl.DataFrame, quotes: pl.DataFrame, entities: pl.DataFrame,
-                      entity_mentions: pl.DataFrame, events: pl.DataFrame, quarantine: pl.DataFrame,
-                      raw_files: pl.DataFrame):
+def _stage(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> StagedBatch:
+    batch = load_manifest(settings.state_dir, context.partition_key)
+    staged = stage_batch(batch, settings.state_dir, settings.warehouse_path, settings.raw_dir, context.run_id)
+    for stage, seconds in staged.seconds.items():
+        log_stage(context, stage, 1, "batch", seconds)
+    for validation in staged.validations.values():
+        (context.log.info if validation.success else context.log.error)(f"[gate] {validation.summary()}")
+    return staged
+
+
+@dg.asset(group_name="warehouse", partitions_def=INGEST_BATCHES, check_specs=CHECK_SPECS,
+          deps=list(EXTRACTED), kinds={"duckdb"},
+          description="The batch applied to a staging copy of the published warehouse (changed files "
+                      "replace their rows, deleted files retract theirs, entities and event clusters "
+                      "refreshed), validated by blocking Great Expectations checks.")
+def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSettings):
+    start = time.perf_counter()
     try:
-        with build_lock(staging_path_for(settings.warehouse).parent):
-            yield from _write_and_audit(context, settings, articles, quotes, entities, entity_mentions,
-                                        events, quarantine, raw_files)
+        with build_lock(settings.state_dir, wait_seconds=settings.lock_wait_seconds):
+            staged = _stage(context, settings)
     except BuildInProgress as exc:
         raise dg.Failure(str(exc)) from exc
-
-
-def _write_and_audit(context, settings, articles, quotes, entities, entity_mentions, events,
-                     quarantine, raw_files):
-    """Load every table into the staging file, run the gate, and yield the asset's results."""
-    start = time.perf_counter()
-    path = staging_path_for(settings.warehouse)
-    create_staging(path)
-    frames = {"articles": articles, "quotes": quotes, "entities": entities,
-              "entity_mentions": entity_mentions, "events": events, "quarantine": quarantine}
-    for table, frame in frames.items():
-        load_table(path, table, frame)
-    load_table(path, "build_info", pl.DataFrame({
-        "built_at": [dt.datetime.now(dt.timezone.utc)], "raw_dir": [settings.raw_dir],
-        "extractor_version": [EXTRACTOR_VERSION], "files_seen": [raw_files.height],
-        "run_id": [context.run_id]}))
-    create_views(path)
-    loaded = time.perf_counter()
-    log_stage(context, "load", sum(f.height for f in frames.values()), "rows", loaded - start)
-    validations = validate_all(str(path), VOCABULARIES)
-    log_stage(context, "gate", len(validations), "tables", time.perf_counter() - loaded)
-    load_table(path, "gate_results", _gate_results_frame(validations))
-    for validation in validations.values():
-        (context.log.info if validation.success else context.log.error)(f"[gate] {validation.summary()}")
-    if articles.height and all(v.success for v in validations.values()):
-        mark_gate_passed(path, context.run_id)
+    merge = staged.merge
     yield dg.MaterializeResult(metadata={
-        "staging_path": dg.MetadataValue.path(str(path)),
+        "staging_path": dg.MetadataValue.path(str(staged.path)),
         "seconds": dg.MetadataValue.float(round(time.perf_counter() - start, 3)),
-        **{f"rows_{t}": dg.MetadataValue.int(n) for t, n in table_counts(path).items()},
+        "articles_added": dg.MetadataValue.int(merge.articles_added),
+        "articles_removed": dg.MetadataValue.int(merge.articles_removed),
+        "stories_read": dg.MetadataValue.int(merge.stories_read),
+        "entities_refreshed": dg.MetadataValue.int(merge.entities_refreshed),
+        "event_blocks_reclustered": dg.MetadataValue.int(len(merge.touched_blocks)),
+        **{f"rows_{t}": dg.MetadataValue.int(n) for t, n in table_counts(staged.path).items()},
     })
-    for validation in validations.values():
+    for validation in staged.validations.values():
         yield _check_result(validation)
     yield dg.AssetCheckResult(
-        check_name=NONEMPTY_CHECK, passed=articles.height > 0, severity=dg.AssetCheckSeverity.ERROR,
-        description=f"{articles.height:,} articles parsed from {raw_files.height:,} files" + (
-            "" if articles.height else f" below {settings.raw_dir}: nothing to publish; check the "
-                                       "folder and the quarantine reasons."),
-        metadata={"articles": dg.MetadataValue.int(articles.height)})
+        check_name=NONEMPTY_CHECK, passed=staged.articles_total > 0, severity=dg.AssetCheckSeverity.ERROR,
+        description=f"{staged.articles_total:,} articles in the warehouse after this batch" + (
+            "" if staged.articles_total else f": no story could be read below {settings.raw_dir}; "
+                                             "check the folder and the quarantine reasons."),
+        metadata={"articles": dg.MetadataValue.int(staged.articles_total)})
 
 
-@dg.asset(group_name="warehouse", deps=[staging_warehouse], kinds={"duckdb"},
-          description="The published warehouse (STORYHOUSE_WAREHOUSE): the staging file, renamed over the "
-                      "previous version atomically, only after every gate check passed.")
-def published_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSettings,
-                        quarantine: pl.DataFrame) -> dg.MaterializeResult:
-    staging = staging_path_for(settings.warehouse)
+@dg.asset(group_name="warehouse", partitions_def=INGEST_BATCHES, deps=[staging_warehouse], kinds={"duckdb"},
+          description="The published warehouse (STORYHOUSE_WAREHOUSE): the batch's staging file, renamed "
+                      "over the previous version atomically, only after every gate check passed. When "
+                      "another batch was published meanwhile, this batch is re-applied on top of it first.")
+def published_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> dg.MaterializeResult:
+    staging = staging_file(settings.state_dir, context.partition_key)
     if not staging.exists():
-        raise dg.Failure(f"No staging file at {staging}: materialize staging_warehouse (and its checks) first.")
+        raise dg.Failure(f"No staging file at {staging}: materialize staging_warehouse (and its checks) "
+                         "for this batch first.")
     started = time.perf_counter()
     try:
-        with build_lock(staging.parent):
-            published = publish(staging, settings.warehouse)
+        with build_lock(settings.state_dir, wait_seconds=settings.lock_wait_seconds):
+            if staged_base(staging) != published_identity(settings.warehouse_path):
+                context.log.info("[publish] another batch was published since this one was staged: re-applying")
+                restaged = _stage(context, settings)
+                if not restaged.passed:
+                    raise dg.Failure("Re-applying this batch on the newer warehouse failed the quality gate:\n"
+                                     + "\n".join(v.summary() for v in restaged.validations.values()))
+            published = publish(staging, settings.warehouse_path)
     except (PermissionError, BuildInProgress) as exc:
         raise dg.Failure(str(exc)) from exc
+    _drop_extracted_rows(settings, context.partition_key)
     counts = table_counts(published)
     context.log.info(f"[publish] {published} replaced in {time.perf_counter() - started:.2f}s: "
                      + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(published)),
         **{f"rows_{t}": dg.MetadataValue.int(n) for t, n in counts.items()},
-        "quarantine_by_reason": counts_by(quarantine, "reason"),
     })
+
+
+def _drop_extracted_rows(settings: StoryhouseSettings, batch_id: str) -> None:
+    """After publishing, a batch keeps only its manifest (the audit trail)."""
+    folder = batch_dir(settings.state_dir, batch_id)
+    for table in BATCH_TABLES:
+        shutil.rmtree(folder / table, ignore_errors=True)
+    (folder / "staging.base").unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from transforms.entities import build_entities, entity_mentions_from, extract_mentions
+from transforms.entities import entity_mentions_from, extract_mentions
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 BASELINE = Path(__file__).parents[1] / "bench" / "baselines" / "entities.json"
@@ -136,10 +136,30 @@ def test_bare_surnames_stay_apart_across_stories_but_full_names_merge():
     assert full["entity_id"].n_unique() == 1 and full["article_id"].n_unique() == 2
 
 
-def test_build_entities_and_entity_mentions_tables():
+def _entities_table(mentions: pl.DataFrame, arts: pl.DataFrame, tmp_path) -> pl.DataFrame:
+    """The `entities` rows the warehouse aggregates from these mentions."""
+    import duckdb
+
+    from warehouse.entities_table import refresh_entities
+    from warehouse.staging import create_staging, load_table
+
+    path = tmp_path / "e.duckdb"
+    create_staging(path)
+    load_table(path, "articles", arts.with_columns(
+        source_path=pl.col("article_id"), source_format=pl.lit("plain_text"), paragraph_count=1,
+        word_count=1, related_titles=[], content_sha256=pl.lit("x"), extractor_version=pl.lit("t"),
+        source_paths=pl.concat_list("article_id")))
+    load_table(path, "entity_mentions", entity_mentions_from(mentions))
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TEMP TABLE everything AS SELECT DISTINCT entity_id FROM entity_mentions")
+        refresh_entities(con, "everything")
+        return con.execute("SELECT * FROM entities").pl()
+
+
+def test_entities_table_and_entity_mentions_rows(tmp_path):
     arts = _articles("The UN met in Geneva.", "The United Nations met again in Geneva.")
     m = extract_mentions(arts)
-    ents = build_entities(m, arts)
+    ents = _entities_table(m, arts, tmp_path)
     un = ents.filter(pl.col("canonical_name") == "United Nations").row(0, named=True)
     assert un["entity_type"] == "ORG" and un["aliases"] == ["UN"]
     assert (un["mention_count"], un["article_count"]) == (2, 2)
@@ -148,14 +168,14 @@ def test_build_entities_and_entity_mentions_tables():
     assert geneva["country_code"] == "CHE" and geneva["aliases"] == []
     em = entity_mentions_from(m)
     assert em.columns == ["mention_id", "article_id", "entity_id", "surface", "char_start",
-                          "char_end", "field"]
+                          "char_end", "field", "entity_type", "resolved_name", "country_code"]
     assert set(em["entity_id"]) <= set(ents["entity_id"])
 
 
-def test_empty_input_gives_empty_tables():
+def test_empty_input_gives_empty_tables(tmp_path):
     m = extract_mentions(_articles().head(0))
     assert m.height == 0 and "entity_id" in m.columns
-    assert build_entities(m, _articles().head(0)).height == 0
+    assert _entities_table(m, _articles().head(0), tmp_path).height == 0
 
 
 @pytest.mark.corpus

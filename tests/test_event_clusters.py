@@ -112,7 +112,7 @@ def test_ids_are_stable_and_order_independent():
     again = cluster_events(events.reverse())
     assert dict(zip(first["event_id"], first["event_cluster_id"])) == \
         dict(zip(again["event_id"], again["event_cluster_id"]))
-    assert first.columns == EVENT_COLUMNS + ["event_cluster_id"]
+    assert first.columns == EVENT_COLUMNS + ["cluster_block", "event_cluster_id"]
     assert first["event_cluster_id"].null_count() == 0
     # The cluster id derives from the earliest member's event_id (by date, then event_id).
     meets = first.filter(pl.col("event_type") == "meet").sort("event_date", "event_id")
@@ -127,3 +127,18 @@ def test_empty_frame():
     clustered = cluster_events(empty)
     assert clustered.height == 0 and "event_cluster_id" in clustered.columns
     assert NAMES  # the shared surface table is imported from test_events
+
+
+def test_reclustering_one_block_gives_the_ids_of_a_full_clustering():
+    events = corpus_events([
+        ("a1", "Ana Duarte met Kofi Mensah in Lisbon yesterday.", SATURDAY),
+        ("a2", "Ana Duarte met Kofi Mensah in Lisbon today.", FRIDAY),
+        ("a3", "The World Food Programme delivered food aid in Accra today.", FRIDAY),
+    ])
+    full = cluster_events(events)
+    block = full.filter(pl.col("article_id").is_in(["a1", "a2"]))["cluster_block"][0]
+    assert block is not None
+    part = cluster_events(full.filter(pl.col("cluster_block") == block))
+    assert dict(zip(part["event_id"], part["event_cluster_id"])) == \
+        dict(zip(*full.filter(pl.col("cluster_block") == block)
+                 .select("event_id", "event_cluster_id").get_columns()))

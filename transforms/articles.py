@@ -1,10 +1,18 @@
 """Decoded raw files to articles and quarantine rows.
 
 `parse_stories` expects the columns of `transforms.decode.decode_text` (source_path,
-content_sha256, text, problem, problem_detail) and returns one row per story with the
-`articles` contract columns plus `duplicate_of` (the article_id of an earlier copy of the same
-story, else null), `problem` and `problem_detail` (null for a good article).
-`articles_from` and `quarantine_from` split that frame into the two warehouse tables.
+content_sha256, text, problem, problem_detail) and returns one row per story *path* with the
+`articles` contract columns plus `problem` and `problem_detail` (null for a good article).
+
+A story is identified by its parsed content, not by its file: `article_id` is derived from
+the title, body, caption, dateline place and published date as parsed (the parsers have
+already removed markup, encoding and line-ending differences), so the same story arriving
+under two file names gives two rows with one article_id. The warehouse keeps one article per
+id and records every path (`article_sources`); every field extraction reads is in the key, so
+each copy yields the same quotes, mentions and events.
+
+`articles_from` keeps one row per article_id (the copy with the smallest path), and
+`quarantine_from` the rows with a problem.
 """
 from __future__ import annotations
 
@@ -24,7 +32,8 @@ from transforms.vocabulary import QUARANTINE_REASONS
 
 ARTICLE_COLUMNS = ["article_id", "source_path", "source_format", "title", "published_date",
                    "dateline_place", "photo_caption", "body", "paragraph_count", "word_count",
-                   "related_titles", "content_sha256", "extractor_version", "duplicate_of"]
+                   "related_titles", "content_sha256", "extractor_version"]
+STORY_KEY_FIELDS = ["title", "body", "photo_caption", "dateline_place", "published_date"]
 
 _PARSERS = {"un_news_print": parse_un_news, "plain_text": parse_plain_text,
             "reuters_sgml": parse_reuters_sgml}
@@ -58,31 +67,13 @@ def _story_problems(parsed: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _mark_duplicates(stories: pl.DataFrame) -> pl.DataFrame:
-    """Set `duplicate_of` on the second and later copies of the same story (same normalised
-    title and body) to the article_id of the first copy by source_path; null on the first.
-
-    Every copy stays an article (its file was seen and its path is what users look it up
-    by); analysts count stories, not files, through `duplicate_of IS NULL` (view
-    `articles_unique`).
-    """
-    key = pl.concat_str([pl.col("title").str.to_lowercase(),
-                         pl.col("body").str.replace_all(r"\s+", " ").str.to_lowercase()], separator="\n")
-    good = (stories.filter(pl.col("problem").is_null()).sort("source_path")
-            .with_columns(_first=pl.col("article_id").first().over(key))
-            .select("article_id", duplicate_of=pl.when(pl.col("_first") != pl.col("article_id"))
-                    .then(pl.col("_first"))))
-    return stories.join(good, on="article_id", how="left")
-
-
 def parse_stories(decoded: pl.DataFrame) -> pl.DataFrame:
     """One row per story: the `articles` columns plus `problem` / `problem_detail`."""
     readable = decoded.filter(pl.col("problem").is_null())
     failed = decoded.filter(pl.col("problem").is_not_null()).select(
         "source_path", "content_sha256", "problem", "problem_detail")
     stories = _story_problems(_parse_readable(readable)).with_columns(
-        article_id=stable_id("article", "content_sha256", "source_path"))
-    stories = _mark_duplicates(stories).with_columns(
+        article_id=stable_id("article", *STORY_KEY_FIELDS),
         paragraph_count=(pl.col("body").str.count_matches("\n\n", literal=True) + 1).cast(pl.Int32),
         word_count=pl.col("body").str.count_matches(r"\S+").cast(pl.Int32),
         extractor_version=pl.lit(EXTRACTOR_VERSION),
@@ -90,9 +81,21 @@ def parse_stories(decoded: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([stories, failed], how="diagonal_relaxed").sort("source_path")
 
 
+def article_sources_from(parsed: pl.DataFrame) -> pl.DataFrame:
+    """Every path a good story arrived under: source_path, article_id, content_sha256,
+    source_format (one row per row of `parse_stories` without a problem)."""
+    return parsed.filter(pl.col("problem").is_null()).select(
+        "source_path", "article_id", "content_sha256", "source_format")
+
+
 def articles_from(parsed: pl.DataFrame) -> pl.DataFrame:
-    """The `articles` table: the rows of `parse_stories` without a problem."""
-    return parsed.filter(pl.col("problem").is_null()).select(ARTICLE_COLUMNS)
+    """The `articles` table: one row per article_id among the rows of `parse_stories` without a
+    problem, taken from the copy with the smallest source_path, plus `source_paths` (every
+    path of the story in this frame, sorted)."""
+    good = parsed.filter(pl.col("problem").is_null()).sort("source_path")
+    paths = good.group_by("article_id").agg(source_paths=pl.col("source_path").sort())
+    return (good.unique("article_id", keep="first", maintain_order=True).select(ARTICLE_COLUMNS)
+            .join(paths, on="article_id", how="left", maintain_order="left"))
 
 
 def quarantine_from(parsed: pl.DataFrame) -> pl.DataFrame:

@@ -6,10 +6,8 @@ mention: mention_id, article_id, entity_id, canonical_name, entity_type, country
 surface, field ("body" | "title" | "caption"), char_start, char_end (Int64 code-point offsets
 into `body`, null outside the body).
 
-`build_entities(mentions, articles)` returns the contract `entities` table; it expects the
-mention columns above and articles with article_id and published_date.
-
-`entity_mentions_from(mentions)` returns the contract `entity_mentions` table plus `field`.
+`entity_mentions_from(mentions)` returns the contract `entity_mentions` table plus what the
+warehouse aggregates into the corpus-wide `entities` table (warehouse/entities_table.py).
 
 An entity's id is stable_id("entity", entity_type, key), where key is the folded canonical
 name; a single-word PERSON name that no full name in its story explains ("Mr Smith") is
@@ -70,37 +68,10 @@ def extract_mentions(articles: pl.DataFrame) -> pl.DataFrame:
     ).select(MENTION_COLUMNS)
 
 
-def build_entities(mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """The `entities` table: one row per entity_id, named by its most frequent canonical
-    name, with its other surfaces as aliases, counts and first/last published dates."""
-    dated = mentions.join(articles.select("article_id", "published_date"), on="article_id",
-                          how="left")
-    names = (dated.group_by("entity_id", "canonical_name").len()
-             .sort(["entity_id", "len", "canonical_name"], descending=[False, True, False])
-             .group_by("entity_id", maintain_order=True).first()
-             .select("entity_id", "canonical_name"))
-    codes = (dated.filter(pl.col("country_code").is_not_null())
-             .group_by("entity_id", "country_code").len()
-             .sort(["entity_id", "len", "country_code"], descending=[False, True, False])
-             .group_by("entity_id", maintain_order=True).first()
-             .select("entity_id", "country_code"))
-    stats = dated.group_by("entity_id").agg(
-        entity_type=pl.col("entity_type").first(),
-        surfaces=pl.col("surface").unique(),
-        mention_count=pl.len().cast(pl.Int32),
-        article_count=pl.col("article_id").n_unique().cast(pl.Int32),
-        first_seen=pl.col("published_date").min(),
-        last_seen=pl.col("published_date").max(),
-    )
-    return (stats.join(names, on="entity_id").join(codes, on="entity_id", how="left")
-            .with_columns(aliases=pl.col("surfaces").list.set_difference(
-                pl.concat_list(pl.col("canonical_name"))).list.sort())
-            .select("entity_id", "canonical_name", "entity_type", "country_code", "aliases",
-                    "mention_count", "article_count", "first_seen", "last_seen")
-            .sort("entity_id"))
-
-
 def entity_mentions_from(mentions: pl.DataFrame) -> pl.DataFrame:
-    """The `entity_mentions` table (plus `field`)."""
+    """The `entity_mentions` table plus field, entity_type, resolved_name (the story's
+    canonical name for the entity) and country_code: what the warehouse needs to build and
+    update the corpus-wide `entities` table batch by batch."""
     return mentions.select("mention_id", "article_id", "entity_id", "surface", "char_start",
-                           "char_end", "field")
+                           "char_end", "field", "entity_type",
+                           pl.col("canonical_name").alias("resolved_name"), "country_code")

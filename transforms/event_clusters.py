@@ -1,7 +1,7 @@
 """Event deduplication: events from different articles that report the same happening share an
 `event_cluster_id` (GDELT counts reports; an analyst wants happenings). See docs/events.md.
 
-    clustered = cluster_events(events)          # events + event_cluster_id
+    clustered = cluster_events(events)          # events + cluster_block, event_cluster_id
     happenings = event_clusters(clustered)      # one row per cluster: counts events, not reports
 
 Two events are *linked* when they come from different articles and
@@ -15,7 +15,9 @@ Two events are *linked* when they come from different articles and
 
 Clusters are the connected components of the links (single linkage), found in pure polars by
 label propagation over the edges of a self-join within blocks of equal (type, participants,
-place). The id is `stable_id("event_cluster", event_id of the cluster's earliest member)`,
+place). The block key is kept as `cluster_block` (null for an event that can link to nothing):
+clusters never cross blocks, so an incremental build re-clusters only the blocks a batch
+touched (`cluster_events` on the events of those blocks). The id is `stable_id("event_cluster", event_id of the cluster's earliest member)`,
 earliest by (event_date, event_id): the same events give the same ids whatever their row order;
 a singleton's id is derived from its own event_id the same way.
 """
@@ -34,8 +36,10 @@ def _sorted_key(expr: pl.Expr) -> pl.Expr:
     return expr.list.unique().list.sort().list.join("\x1f")
 
 
-def _blocked(events: pl.DataFrame) -> pl.DataFrame:
-    """event_id, article_id, event_date and the block key of every event that can be linked."""
+def with_cluster_blocks(events: pl.DataFrame) -> pl.DataFrame:
+    """`events` plus `cluster_block` (String): the key of the block the event can link within,
+    null when it can link to nothing (no date, no actor, negated or hypothetical, or neither
+    a place nor targets)."""
     actors = pl.col("actor_entity_ids").fill_null([])
     targets = pl.col("target_entity_ids").fill_null([])
     participants = (pl.when(pl.col("event_type").is_in(SYMMETRIC_TYPES))
@@ -58,13 +62,16 @@ def _blocked(events: pl.DataFrame) -> pl.DataFrame:
         pl.col("_place").fill_null(""),
         pl.when(pl.col("_place").is_null()).then(pl.col("_targets")).otherwise(pl.lit("")),
         separator="|")
-    return frame.filter(linkable).select("event_id", "article_id", "event_date", _block=block)
+    keys = frame.select("event_id", cluster_block=pl.when(linkable).then(block))
+    return events.join(keys, on="event_id", how="left", maintain_order="left")
 
 
 def _edges(blocked: pl.DataFrame) -> pl.DataFrame:
-    """(a, b) event_id pairs, both directions, of linked events."""
-    multi = blocked.filter(pl.col("_block").count().over("_block") > 1)
-    pairs = multi.join(multi, on="_block", suffix="_b")
+    """(a, b) event_id pairs, both directions, of linked events (expects event_id, article_id,
+    event_date, cluster_block)."""
+    multi = blocked.filter(pl.col("cluster_block").is_not_null()
+                           & (pl.col("cluster_block").count().over("cluster_block") > 1))
+    pairs = multi.join(multi, on="cluster_block", suffix="_b")
     return (pairs.filter((pl.col("article_id") != pl.col("article_id_b"))
                          & ((pl.col("event_date") - pl.col("event_date_b")).dt.total_days().abs()
                             <= MAX_DAY_GAP))
@@ -87,14 +94,18 @@ def _components(nodes: pl.DataFrame, edges: pl.DataFrame) -> pl.DataFrame:
 
 
 def cluster_events(events: pl.DataFrame) -> pl.DataFrame:
-    """`events` (the output of `transforms.events.extract_events`, any row order) with one more
-    column, `event_cluster_id` (String, never null): equal for events that report the same
-    happening in different articles (rules in the module docstring), unique otherwise."""
+    """`events` (the output of `transforms.events.extract_events`, any row order) with
+    `cluster_block` (see `with_cluster_blocks`; kept when already present) and
+    `event_cluster_id` (String, never null): equal for events that report the same happening
+    in different articles (rules in the module docstring), unique otherwise."""
+    if "cluster_block" not in events.columns:
+        events = with_cluster_blocks(events)
+    events = events.drop("event_cluster_id", strict=False)
     ranked = (events.select("event_id", "event_date")
               .sort("event_date", "event_id", nulls_last=True)
               .with_row_index("_rank"))
-    blocked = _blocked(events)
-    roots = _components(ranked, _edges(blocked))
+    roots = _components(ranked, _edges(events.select("event_id", "article_id", "event_date",
+                                                      "cluster_block")))
     first_member = ranked.select(_root="_rank", _first="event_id")
     cluster = (roots.join(first_member, on="_root")
                .select("event_id", event_cluster_id=stable_id("event_cluster", "_first")))

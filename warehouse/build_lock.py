@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,9 +23,9 @@ class BuildInProgress(RuntimeError):
 
 
 @contextmanager
-def build_lock(staging_dir: str | os.PathLike):
+def build_lock(staging_dir: str | os.PathLike, wait_seconds: float = 0.0):
     """Hold the build lock of the warehouse whose staging folder is `staging_dir`, or raise
-    BuildInProgress at once when another process holds it."""
+    BuildInProgress when another process still holds it after `wait_seconds` (0: at once)."""
     folder = Path(staging_dir).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "build.lock"
@@ -36,14 +37,19 @@ def build_lock(staging_dir: str | os.PathLike):
             _HELD[path] -= 1
         return
     with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise BuildInProgress(
-                f"another build of this warehouse is running ({holder}); wait for it to finish "
-                "or stop it, then run again") from None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    raise BuildInProgress(
+                        f"another build of this warehouse is running ({holder}); wait for it to "
+                        "finish or stop it, then run again") from None
+                time.sleep(0.2)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")

@@ -12,6 +12,7 @@ DuckDB's `length()` and `substr()` count code points, as Python's `len()` and sl
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -162,7 +163,7 @@ _QUERIES: dict[str, str] = {
                paragraph_count, word_count,
                {_NONBLANK.format("title")} AS title_nonblank,
                {_NONBLANK.format("body")} AS body_nonblank
-        FROM articles ORDER BY rowid""",
+        FROM articles WHERE {{articles}} ORDER BY rowid""",
     "quotes": f"""{_PARENTS}
         SELECT t.quote_id, t.attribution_method, t.confidence, t.field,
                {_span_checks("text", paragraph_breaks=True, has_field=True)},
@@ -172,19 +173,19 @@ _QUERIES: dict[str, str] = {
         FROM quotes t
         LEFT JOIN article_texts b ON b.article_id = t.article_id
         LEFT JOIN known_entities e ON e.entity_id = t.speaker_entity_id
-        ORDER BY t.rowid""",
+        WHERE {{children}} ORDER BY t.rowid""",
     "entities": f"""
         SELECT entity_id, entity_type, country_code, mention_count,
                {_NONBLANK.format("canonical_name")} AS canonical_name_nonblank,
                first_seen <= last_seen AS seen_order_ok
-        FROM entities ORDER BY rowid""",
+        FROM entities WHERE {{entities}} ORDER BY rowid""",
     "entity_mentions": f"""{_PARENTS}
         SELECT t.mention_id, t.field, e.entity_id IS NOT NULL AS entity_exists,
                {_span_checks("surface", has_field=True)}
         FROM entity_mentions t
         LEFT JOIN article_texts b ON b.article_id = t.article_id
         LEFT JOIN known_entities e ON e.entity_id = t.entity_id
-        ORDER BY t.rowid""",
+        WHERE {{children}} ORDER BY t.rowid""",
     "events": f"""{_PARENTS}, participants AS (
             SELECT rowid AS event_row, 'actor' AS role, unnest(actor_entity_ids) AS entity_id
             FROM events
@@ -208,12 +209,31 @@ _QUERIES: dict[str, str] = {
         FROM events t
         LEFT JOIN article_texts b ON b.article_id = t.article_id
         LEFT JOIN known_entities e ON e.entity_id = t.location_entity_id
-        ORDER BY t.rowid""",
+        WHERE {{children}} ORDER BY t.rowid""",
     "quarantine": f"""
         SELECT source_path, content_sha256, reason,
                {_NONBLANK.format("detail")} AS detail_nonblank
-        FROM quarantine ORDER BY rowid""",
+        FROM quarantine WHERE {{quarantine}} ORDER BY rowid""",
 }
+
+_EVERYTHING = {"articles": "true", "children": "true", "entities": "true", "quarantine": "true"}
+
+
+def batch_scope(batch_id: str) -> dict[str, str]:
+    """SQL conditions limiting each gated query to the rows one ingest batch wrote: its
+    articles and their quotes, mentions and events, the entities they mention, and the
+    quarantine rows of its files. The whole table is still the reference for parents."""
+    if not re.fullmatch(r"[0-9A-Za-z_-]+", batch_id):
+        raise ValueError(f"not a batch id: {batch_id!r}")
+    articles = f"SELECT article_id FROM article_sources WHERE batch_id = '{batch_id}'"
+    return {
+        "articles": f"article_id IN ({articles})",
+        "children": f"t.article_id IN ({articles})",
+        "entities": f"entity_id IN (SELECT entity_id FROM entity_mentions WHERE article_id IN ({articles}))",
+        "quarantine": f"split_part(source_path, '#', 1) IN "
+                      f"(SELECT source_path FROM source_files WHERE batch_id = '{batch_id}')",
+    }
+
 
 _KEYS = {
     "articles": "article_id", "quotes": "quote_id", "entities": "entity_id",
@@ -444,12 +464,12 @@ def _error_message(exception_info: dict) -> str:
 
 
 def _validate(con, batch_definition, table: str, vocab: Vocabularies,
-              today: datetime.date) -> TableValidation:
-    """Run `table`'s query on `con` and its suite through `batch_definition`."""
+              today: datetime.date, scope: dict[str, str]) -> TableValidation:
+    """Run `table`'s query, limited to `scope`, on `con` and its suite through `batch_definition`."""
     import great_expectations as gx
 
     try:
-        frame = con.sql(_QUERIES[table]).df()
+        frame = con.sql(_QUERIES[table].format(**scope)).df()
     except duckdb.Error as exc:
         error = " ".join(str(exc).split())
         outcome = ExpectationOutcome(
@@ -489,9 +509,12 @@ def validate_table(db_path: str, table: str, vocab: Vocabularies,
 
 
 def validate_all(db_path: str, vocab: Vocabularies, today: datetime.date | None = None,
-                 tables: tuple[str, ...] = GATED_TABLES) -> dict[str, TableValidation]:
+                 tables: tuple[str, ...] = GATED_TABLES,
+                 scope: dict[str, str] | None = None) -> dict[str, TableValidation]:
     """Validate `tables` (all gated tables by default) of the DuckDB file at `db_path`, opened
-    read-only, with one GX context. `today` bounds the dates (default: the local date)."""
+    read-only, with one GX context. `today` bounds the dates (default: the local date);
+    `scope` (see `batch_scope`) limits the rows checked to one batch's (default: every row)."""
+    scope = scope or _EVERYTHING
     today = today or datetime.date.today()
     for table in tables:
         if table not in _QUERIES:
@@ -499,6 +522,6 @@ def validate_all(db_path: str, vocab: Vocabularies, today: datetime.date | None 
     batch_definition = _batch_definition()
     con = duckdb.connect(db_path, read_only=True)
     try:
-        return {t: _validate(con, batch_definition, t, vocab, today) for t in tables}
+        return {t: _validate(con, batch_definition, t, vocab, today, scope) for t in tables}
     finally:
         con.close()

@@ -12,11 +12,30 @@ from pathlib import Path
 import duckdb
 
 
-def staging_path_for(published: str | os.PathLike) -> Path:
-    """Where the staging file of a warehouse lives: beside it (same filesystem, so the final
-    rename is atomic), in a hidden `.staging` folder."""
+def state_dir_for(published: str | os.PathLike) -> Path:
+    """The warehouse's state folder: build lock, raw-root inventory, ingest batches (their
+    manifests, extracted rows and staging files). Beside the published file, on the same
+    filesystem, one per warehouse."""
     published = Path(published)
-    return published.parent / ".staging" / published.name
+    return published.parent / ".staging" / published.stem
+
+
+def published_identity(published: str | os.PathLike) -> str:
+    """A token that changes whenever the published file is replaced ('none' before the first
+    publish): a staging copy taken from an older version is stale."""
+    try:
+        st = os.stat(published)
+    except FileNotFoundError:
+        return "none"
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def applied_batch_ids(published: str | os.PathLike) -> set[str]:
+    """The ingest batches the published warehouse holds (empty before the first publish)."""
+    if not Path(published).exists():
+        return set()
+    with duckdb.connect(str(published), read_only=True) as con:
+        return {row[0] for row in con.execute("SELECT batch_id FROM ingest_batches").fetchall()}
 
 
 def _marker(staging: Path) -> Path:

@@ -21,7 +21,34 @@ TABLES: dict[str, str] = {
             related_titles    VARCHAR[],
             content_sha256    VARCHAR NOT NULL,
             extractor_version VARCHAR NOT NULL,
-            duplicate_of      VARCHAR  -- extra: article_id of an earlier copy of the same story
+            source_paths      VARCHAR[]  -- extra: every path the story arrived under, sorted
+        )""",
+    "article_sources": """
+        CREATE TABLE article_sources (  -- extra: one row per path a parsed story arrived under
+            source_path    VARCHAR PRIMARY KEY,
+            article_id     VARCHAR NOT NULL,
+            content_sha256 VARCHAR NOT NULL,
+            source_format  VARCHAR NOT NULL,
+            batch_id       VARCHAR NOT NULL  -- the ingest batch that last wrote this path
+        )""",
+    "source_files": """
+        CREATE TABLE source_files (  -- extra: one row per raw file ever ingested
+            source_path    VARCHAR PRIMARY KEY,  -- relative to the raw root, without '#n'
+            content_sha256 VARCHAR NOT NULL,
+            size_bytes     BIGINT,
+            status         VARCHAR NOT NULL,  -- 'active', or 'deleted' (retracted: see docs/incremental.md)
+            batch_id       VARCHAR NOT NULL   -- the ingest batch that last changed it
+        )""",
+    "ingest_batches": """
+        CREATE TABLE ingest_batches (  -- extra: one row per ingest batch applied, in order
+            batch_id          VARCHAR PRIMARY KEY,
+            files_new         INTEGER,
+            files_changed     INTEGER,
+            files_deleted     INTEGER,
+            stories_read      INTEGER,
+            articles_added    INTEGER,
+            articles_removed  INTEGER,
+            extractor_version VARCHAR
         )""",
     "quotes": """
         CREATE TABLE quotes (
@@ -59,7 +86,10 @@ TABLES: dict[str, str] = {
             surface    VARCHAR NOT NULL,
             char_start INTEGER,
             char_end   INTEGER,
-            field      VARCHAR  -- extra: body | title | caption (offsets null outside body)
+            field      VARCHAR,  -- extra: body | title | caption (offsets null outside body)
+            entity_type   VARCHAR,  -- extra: PERSON | ORG | LOCATION
+            resolved_name VARCHAR,  -- extra: the name this story resolved the mention to
+            country_code  VARCHAR   -- extra: ISO alpha-3 where the mention is a place
         )""",
     "events": """
         CREATE TABLE events (
@@ -79,7 +109,8 @@ TABLES: dict[str, str] = {
             confidence         DOUBLE,
             event_cluster_id   VARCHAR,  -- extra: shared by reports of the same happening
             in_lede            BOOLEAN,  -- extra: found in the first paragraph
-            modality           VARCHAR   -- extra: asserted | planned | negated | hypothetical
+            modality           VARCHAR,  -- extra: asserted | planned | negated | hypothetical
+            cluster_block      VARCHAR   -- extra: dedup block key (null: links to nothing)
         )""",
     "quarantine": """
         CREATE TABLE quarantine (
@@ -104,7 +135,8 @@ TABLES: dict[str, str] = {
             built_at          TIMESTAMP WITH TIME ZONE,
             raw_dir           VARCHAR,
             extractor_version VARCHAR,
-            files_seen        INTEGER,
-            run_id            VARCHAR
+            files_seen        INTEGER,  -- active raw files in the warehouse
+            run_id            VARCHAR,
+            batch_id          VARCHAR   -- the last ingest batch applied
         )""",
 }

@@ -1,7 +1,7 @@
 """Analyst views created in every warehouse file, each with a comment saying what one row is.
 
-Counts over time use `articles_unique` (a story that arrived under two file names counts
-once) and are normalised by the month's article volume, since raw counts mislead when the
+Counts over time count stories (`articles` holds one row per story, however many file names
+it arrived under) and are normalised by the month's article volume, since raw counts mislead when the
 corpus grows.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import duckdb
 _MONTHLY_VOLUME = """
     monthly_volume AS (
         SELECT date_trunc('month', published_date)::DATE AS month, count(*) AS month_articles
-        FROM articles_unique WHERE published_date IS NOT NULL GROUP BY 1)"""
+        FROM articles WHERE published_date IS NOT NULL GROUP BY 1)"""
 # Mentions in dated, distinct stories with their entity and their month's volume; the two
 # monthly views group this by entity or by country.
 _MENTIONS_BY_MONTH = f"""
@@ -21,21 +21,18 @@ _MENTIONS_BY_MONTH = f"""
     SELECT e.entity_id, e.canonical_name, e.entity_type, e.country_code, v.month,
            m.article_id, v.month_articles
     FROM entity_mentions m
-    JOIN articles_unique a USING (article_id)
+    JOIN articles a USING (article_id)
     JOIN entities e USING (entity_id)
     JOIN monthly_volume v ON v.month = date_trunc('month', a.published_date)"""
 _MONTHLY_COUNTS = """count(*) AS mentions, count(DISTINCT article_id) AS articles,
                   count(DISTINCT article_id) / max(month_articles) AS article_share"""
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "articles_unique": (
-        "One row per distinct story: articles without the later copies of a story that arrived twice.",
-        "SELECT * FROM articles WHERE duplicate_of IS NULL"),
     "articles_monthly": (
         "One row per month of publication and source format: article and word counts.",
         """SELECT date_trunc('month', published_date)::DATE AS month, source_format,
                   count(*) AS articles, sum(word_count) AS words
-           FROM articles_unique WHERE published_date IS NOT NULL
+           FROM articles WHERE published_date IS NOT NULL
            GROUP BY ALL ORDER BY month, source_format"""),
     "quotes_attributed": (
         "One row per quote, with its speaker, article title and publication date.",
@@ -85,7 +82,7 @@ VIEWS: dict[str, tuple[str, str]] = {
         "each one''s article count, lift = P(both) / (P(a) P(b)) and PMI = ln(lift).",
         """WITH per_article AS (
                SELECT DISTINCT m.article_id, m.entity_id
-               FROM entity_mentions m JOIN articles_unique USING (article_id)),
+               FROM entity_mentions m JOIN articles USING (article_id)),
            totals AS (SELECT count(DISTINCT article_id) AS n FROM per_article),
            singles AS (SELECT entity_id, count(*) AS articles FROM per_article GROUP BY 1),
            pairs AS (
@@ -106,7 +103,7 @@ VIEWS: dict[str, tuple[str, str]] = {
         """SELECT e.event_date, e.event_type, e.cameo_root, e.location_entity_id,
                   l.canonical_name AS location,
                   count(DISTINCT e.event_cluster_id) AS events, count(*) AS reports
-           FROM events e JOIN articles_unique USING (article_id)
+           FROM events e JOIN articles USING (article_id)
            LEFT JOIN entities l ON l.entity_id = e.location_entity_id
            WHERE e.event_date IS NOT NULL
            GROUP BY ALL"""),

@@ -1,0 +1,173 @@
+"""Apply one ingest batch to a staging copy of the warehouse, in one transaction.
+
+The batch's extracted rows are Parquet parts (`<batch dir>/<table>/*.parquet`, written by the
+extraction step) and its manifest lists the raw files that are new, changed or deleted. For
+every file in the manifest, the rows of its old version leave and the rows of its new version
+arrive:
+
+1. `article_sources`, `quarantine` and `source_files` rows of the manifest's files are
+   replaced (a deleted file stays in `source_files` with status `deleted`).
+2. An article is one story whatever its paths: it stays while any active path still carries
+   it, and leaves, with its quotes, mentions and events, when its last path goes. A story that
+   arrives again under another name adds a path, not an article.
+3. New articles get their rows from the batch (one copy per id: every copy of a story yields
+   identical rows, see transforms/articles.py).
+4. Each affected article's `source_path` becomes its smallest active path, `source_paths`
+   all of them: the same files give the same rows whatever order the batches came in.
+5. `entities` rows are recomputed for every entity whose mentions changed
+   (warehouse/entities_table.py); the event clusters of the touched blocks are returned so
+   the caller can re-cluster them (clustering is a transform, see `replace_cluster_ids`).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse.entities_table import refresh_entities
+from warehouse.staging import table_columns
+
+BATCH_TABLES = ("article_sources", "articles", "quarantine", "entity_mentions", "quotes", "events")
+_CHILD_TABLES = {"quotes": "quote_id", "entity_mentions": "mention_id", "events": "event_id"}
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a batch did to the warehouse."""
+
+    articles_added: int
+    articles_removed: int
+    stories_read: int
+    entities_refreshed: int
+    touched_blocks: list[str]
+
+
+def _parts(batch_dir: Path, table: str) -> str:
+    return (batch_dir / table / "*.parquet").as_posix()
+
+
+def _stage_batch_rows(con: duckdb.DuckDBPyConnection, batch_dir: Path, manifest: pl.DataFrame) -> None:
+    """Temporary tables `manifest` and `batch_<table>` holding this batch's rows."""
+    con.register("manifest_frame", manifest.to_arrow())
+    con.execute("CREATE TEMP TABLE manifest AS SELECT * FROM manifest_frame")
+    con.unregister("manifest_frame")
+    for table in BATCH_TABLES:
+        columns = ", ".join(table_columns(con, table)) if table != "article_sources" else \
+            "source_path, article_id, content_sha256, source_format"
+        if any((batch_dir / table).glob("*.parquet")):
+            source = f"read_parquet('{_parts(batch_dir, table)}', union_by_name = true)"
+        else:
+            source = f"(SELECT {columns} FROM {table} LIMIT 0)"
+        con.execute(f"CREATE TEMP TABLE batch_{table} AS SELECT {columns} FROM {source}")
+
+
+def apply_batch(staging: str | os.PathLike, batch_id: str, batch_dir: str | os.PathLike,
+                manifest: pl.DataFrame) -> MergeResult:
+    """Apply the batch to the staging DuckDB file (see the module docstring); all or nothing."""
+    batch_dir = Path(batch_dir)
+    with duckdb.connect(str(staging)) as con:
+        con.execute("BEGIN TRANSACTION")
+        _stage_batch_rows(con, batch_dir, manifest)
+        result = _merge(con, batch_id)
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    return result
+
+
+def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
+    files = "SELECT source_path FROM manifest"
+    in_files = f"split_part({{}}, '#', 1) IN ({files})"
+    con.execute(f"""CREATE TEMP TABLE old_sources AS
+                    SELECT * FROM article_sources WHERE {in_files.format('source_path')}""")
+    con.execute(f"DELETE FROM article_sources WHERE {in_files.format('source_path')}")
+    con.execute("""INSERT INTO article_sources
+                   SELECT source_path, article_id, content_sha256, source_format, ?
+                   FROM batch_article_sources""", [batch_id])
+    con.execute(f"DELETE FROM quarantine WHERE {in_files.format('source_path')}")
+    con.execute("INSERT INTO quarantine SELECT * FROM batch_quarantine")
+    con.execute(f"DELETE FROM source_files WHERE source_path IN ({files})")
+    con.execute("""INSERT INTO source_files
+                   SELECT source_path, content_sha256, size_bytes,
+                          CASE change WHEN 'deleted' THEN 'deleted' ELSE 'active' END, ?
+                   FROM manifest""", [batch_id])
+
+    con.execute("""CREATE TEMP TABLE affected AS
+                   SELECT article_id FROM old_sources UNION SELECT article_id FROM batch_article_sources""")
+    con.execute("""CREATE TEMP TABLE gone AS SELECT article_id FROM affected
+                   WHERE article_id NOT IN (SELECT article_id FROM article_sources)""")
+    con.execute("""CREATE TEMP TABLE fresh AS SELECT article_id FROM affected
+                   WHERE article_id IN (SELECT article_id FROM article_sources)
+                     AND article_id NOT IN (SELECT article_id FROM articles)""")
+    con.execute("""CREATE TEMP TABLE touched_entities AS
+                   SELECT entity_id FROM entity_mentions WHERE article_id IN (SELECT article_id FROM gone)
+                   UNION SELECT entity_id FROM batch_entity_mentions
+                         WHERE article_id IN (SELECT article_id FROM fresh)""")
+    con.execute("""CREATE TEMP TABLE touched_blocks AS
+                   SELECT cluster_block FROM events
+                   WHERE article_id IN (SELECT article_id FROM gone) AND cluster_block IS NOT NULL
+                   UNION SELECT cluster_block FROM batch_events
+                         WHERE article_id IN (SELECT article_id FROM fresh) AND cluster_block IS NOT NULL""")
+
+    for table in (*_CHILD_TABLES, "articles"):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
+    con.execute("""INSERT INTO articles SELECT * FROM batch_articles
+                   WHERE article_id IN (SELECT article_id FROM fresh)
+                   QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY source_path) = 1""")
+    for table, key in _CHILD_TABLES.items():
+        con.execute(f"""INSERT INTO {table} SELECT * FROM batch_{table}
+                        WHERE article_id IN (SELECT article_id FROM fresh)
+                        QUALIFY row_number() OVER (PARTITION BY {key}) = 1""")
+    con.execute("""UPDATE articles SET source_path = s.first_path, source_paths = s.paths,
+                          content_sha256 = s.sha, source_format = s.fmt
+                   FROM (SELECT article_id, min(source_path) AS first_path,
+                                list(source_path ORDER BY source_path) AS paths,
+                                arg_min(content_sha256, source_path) AS sha,
+                                arg_min(source_format, source_path) AS fmt
+                         FROM article_sources
+                         WHERE article_id IN (SELECT article_id FROM affected)
+                         GROUP BY article_id) AS s
+                   WHERE articles.article_id = s.article_id""")
+    refreshed = refresh_entities(con, "touched_entities")
+
+    def count(sql: str) -> int:
+        return con.execute(sql).fetchone()[0]
+
+    result = MergeResult(
+        articles_added=count("SELECT count(*) FROM fresh"),
+        articles_removed=count("SELECT count(*) FROM gone"),
+        stories_read=count("SELECT count(*) FROM batch_article_sources"),
+        entities_refreshed=refreshed,
+        touched_blocks=[r[0] for r in con.execute(
+            "SELECT cluster_block FROM touched_blocks ORDER BY 1").fetchall()],
+    )
+    con.execute("""INSERT OR REPLACE INTO ingest_batches SELECT ?, 
+                       count(*) FILTER (WHERE change = 'new'), count(*) FILTER (WHERE change = 'changed'),
+                       count(*) FILTER (WHERE change = 'deleted'), ?, ?, ?,
+                       (SELECT any_value(extractor_version) FROM batch_articles)
+                   FROM manifest""",
+                [batch_id, result.stories_read, result.articles_added, result.articles_removed])
+    return result
+
+
+def events_in_blocks(staging: str | os.PathLike, blocks: list[str]) -> pl.DataFrame:
+    """The clustering columns of every event in the given blocks."""
+    with duckdb.connect(str(staging), read_only=True) as con:
+        con.register("wanted", pl.DataFrame({"cluster_block": blocks}, schema={"cluster_block": pl.String}).to_arrow())
+        return pl.from_arrow(con.execute(
+            """SELECT event_id, article_id, event_type, event_date, actor_entity_ids,
+                      target_entity_ids, location_entity_id, modality, cluster_block
+               FROM events WHERE cluster_block IN (SELECT cluster_block FROM wanted)""").to_arrow_table())
+
+
+def replace_cluster_ids(staging: str | os.PathLike, clustered: pl.DataFrame) -> int:
+    """Set `event_cluster_id` from `clustered` (event_id, event_cluster_id); returns rows changed."""
+    with duckdb.connect(str(staging)) as con:
+        con.register("clustered", clustered.select("event_id", "event_cluster_id").to_arrow())
+        changed = con.execute("""UPDATE events SET event_cluster_id = c.event_cluster_id
+                                 FROM clustered c WHERE events.event_id = c.event_id
+                                   AND events.event_cluster_id IS DISTINCT FROM c.event_cluster_id""").fetchone()[0]
+        con.execute("CHECKPOINT")
+    return changed
