@@ -7,9 +7,8 @@ from orchestration.definitions import BUILD_JOB, build_definitions
 from orchestration.settings import Settings
 
 EXPECTED_GROUPS = {
-    "ingest": {"raw_files"},
-    "parse": {"stories", "articles", "quarantine"},
-    "extract": {"mentions", "entities", "entity_mentions", "quotes", "events"},
+    "ingest": {"ingest_batch"},
+    "extract": {"batch_articles", "batch_quarantine", "batch_entity_mentions", "batch_quotes", "batch_events"},
     "warehouse": {"staging_warehouse", "published_warehouse"},
 }
 
@@ -28,4 +27,5 @@ def test_code_location_loads_with_groups_descriptions_and_blocking_checks(tmp_pa
     assert {"gate_articles", "gate_quotes", "gate_entities", "gate_entity_mentions", "gate_events",
             "gate_quarantine", "gate_has_articles"} == set(checks)
     assert all(spec.blocking for spec in checks.values())
-    assert defs.resolve_job_def(BUILD_JOB) is not None
+    assert defs.resolve_job_def(BUILD_JOB).partitions_def.name == "ingest_batches"
+    assert [s.name for s in defs.sensors] == ["raw_root_sensor"]

@@ -15,7 +15,7 @@ from orchestration.cli import EXIT_OK
 
 def _outcomes(warehouse) -> dict[str, str]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        articles = con.execute("SELECT source_path FROM articles").fetchall()
+        articles = con.execute("SELECT unnest(source_paths) FROM articles").fetchall()
         quarantined = con.execute("SELECT source_path, reason, detail FROM quarantine").fetchall()
     outcomes = {path: "article" for (path,) in articles}
     for path, reason, detail in quarantined:

@@ -151,13 +151,13 @@ def test_other_text_encodings_are_decoded(encoding):
     assert "Jonas Prévost" in row["body"] and "Þór" in row["body"]
 
 
-def test_second_copy_of_a_story_points_to_the_first():
+def test_copies_of_a_story_are_one_article_with_every_path():
     articles, quarantine = _parse({"b.txt": PLAIN_STORY.encode() + b"\n\n", "a.txt": PLAIN_STORY.encode(),
                                    "c.txt": UN_STORY.encode()})
     assert quarantine.height == 0
     rows = {r["source_path"]: r for r in articles.iter_rows(named=True)}
-    assert rows["a.txt"]["duplicate_of"] is None and rows["c.txt"]["duplicate_of"] is None
-    assert rows["b.txt"]["duplicate_of"] == rows["a.txt"]["article_id"]
+    assert set(rows) == {"a.txt", "c.txt"}
+    assert rows["a.txt"]["source_paths"] == ["a.txt", "b.txt"] and rows["c.txt"]["source_paths"] == ["c.txt"]
 
 
 def test_ids_are_stable_and_content_derived():

@@ -69,8 +69,8 @@ def test_rebuilding_the_same_input_gives_the_same_rows(sample_warehouse, dagster
     for table in CONTRACT_COLUMNS:
         with duckdb.connect(str(sample_warehouse), read_only=True) as a, \
                 duckdb.connect(str(again), read_only=True) as b:
-            first = a.execute(f"SELECT * FROM {table}").pl()
-            second = b.execute(f"SELECT * FROM {table}").pl()
+            first = a.execute(f"SELECT * FROM {table} ORDER BY ALL").pl()
+            second = b.execute(f"SELECT * FROM {table} ORDER BY ALL").pl()
         assert first.equals(second), table
 
 
@@ -79,7 +79,7 @@ def test_failed_gate_leaves_published_warehouse_untouched(dagster_home, tmp_path
     assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_OK
     before = _digest(warehouse)
 
-    import orchestration.assets as assets_module
+    import transforms.pipeline as assets_module
 
     real_extract = assets_module.extract_mentions
 
@@ -89,7 +89,10 @@ def test_failed_gate_leaves_published_warehouse_untouched(dagster_home, tmp_path
 
     monkeypatch.setattr(assets_module, "extract_mentions", corrupt_offsets)
     capsys.readouterr()
-    assert _build(DEFAULT_RAW_DIR, warehouse) == EXIT_GATE_FAILED
+    from orchestration.cli import main
+
+    assert main(["build", "--raw-dir", str(DEFAULT_RAW_DIR), "--warehouse", str(warehouse), "--full",
+                 "--quiet"]) == EXIT_GATE_FAILED
     assert _digest(warehouse) == before
     printed = capsys.readouterr().out
     assert "QUALITY GATE FAILED" in printed and "gate_entity_mentions" in printed
@@ -197,14 +200,14 @@ def test_second_build_of_the_same_warehouse_is_refused_while_one_runs(dagster_ho
     import sys
 
     from orchestration.cli import EXIT_BUSY
-    from warehouse.publish import staging_path_for
+    from warehouse.publish import state_dir_for
 
     warehouse = tmp_path / "published.duckdb"
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys; from warehouse.build_lock import build_lock\n"
          "with build_lock(sys.argv[1]):\n    print('held', flush=True); sys.stdin.readline()",
-         str(staging_path_for(warehouse).parent)],
+         str(state_dir_for(warehouse))],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
     try:
         assert holder.stdout.readline().strip() == "held"

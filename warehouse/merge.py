@@ -115,11 +115,13 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
     con.execute("""INSERT INTO articles SELECT * FROM batch_articles
                    WHERE article_id IN (SELECT article_id FROM fresh)
-                   QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY source_path) = 1""")
+                   QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY source_path) = 1
+                   ORDER BY article_id""")
     for table, key in _CHILD_TABLES.items():
         con.execute(f"""INSERT INTO {table} SELECT * FROM batch_{table}
                         WHERE article_id IN (SELECT article_id FROM fresh)
-                        QUALIFY row_number() OVER (PARTITION BY {key}) = 1""")
+                        QUALIFY row_number() OVER (PARTITION BY {key}) = 1
+                        ORDER BY {key}""")
     con.execute("""UPDATE articles SET source_path = s.first_path, source_paths = s.paths,
                           content_sha256 = s.sha, source_format = s.fmt
                    FROM (SELECT article_id, min(source_path) AS first_path,
