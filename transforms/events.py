@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.event_dates import resolve_event_dates
-from transforms.event_triggers import trigger_modality, trigger_scan, triggers_in
+from transforms.event_triggers import (SPORT_SUPPRESSED, sport_story, trigger_modality, trigger_scan,
+                                       triggers_in)
 from transforms.ids import stable_id
 from transforms.vocabulary import EVENT_TYPES
 
@@ -176,6 +177,13 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
+    r"(?:ern|-?east|-?west)?(?:ern)?\s+|(?:capital|city|town|village|region|province|state|port|"
+    r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
+# The same without "to" / "into": for events other than visits a place after "to" is the
+# recipient ("pledged aid to Sylvania": a target), not where the event happened.
+_STATIC_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|(?:visits?|trips?|travell?(?:ed|ing)?|travels|went|"
+    r"go|goes|going|came|flew|journey|mission|arrived|returned|headed|moved)\s+to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
     r"(?:ern|-?east|-?west)?(?:ern)?\s+|(?:capital|city|town|village|region|province|state|port|"
     r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
 _SUBJECT_JOIN = re.compile(r"(?:\s*(?:,|and|&|the|['\u2019]s(?:\s+[A-Z][\w.-]*)*)\s*)*")
@@ -463,9 +471,10 @@ class _Resolver:
         (for a visit also any LOCATION between the trigger and the end of its clause: "visit
         places such as Liverpool"), the first one after the trigger, else the last one before
         it."""
+        before = _PLACE_BEFORE if event_type == "visit" else _STATIC_PLACE_BEFORE
         places = [m for m in self.ctx.mentions_between(sentence[0], sentence[1])
                   if m.entity_type == "LOCATION"
-                  and (self.ctx.after_preposition(m, sentence[0], _PLACE_BEFORE)
+                  and (self.ctx.after_preposition(m, sentence[0], before)
                        or (event_type == "visit" and trigger_end <= m.start < zone_end))]
         after = [m for m in places if m.start >= trigger_end]
         if after:
@@ -483,7 +492,7 @@ class _Resolver:
             # A place, or a place listed with one ("in Japan, South Korea and China").
             is_place = m.entity_type == "LOCATION" and (
                 event_type == "visit"
-                or self.ctx.after_preposition(m, trigger_end, _PLACE_BEFORE)
+                or self.ctx.after_preposition(m, trigger_end, _STATIC_PLACE_BEFORE)
                 or (previous_place is not None
                     and _SUBJECT_JOIN.fullmatch(self.ctx.body, previous_place.end, m.start) is not None))
             previous_place = m if is_place else None
@@ -594,7 +603,8 @@ def _mention_lists(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
                         | (pl.col("surface").str.to_lowercase() == pl.col("_place")))
                 .group_by("article_id")
                 .agg(dateline_entity=pl.col("entity_id").sort().first()))
-    return (articles.select("article_id", "body", _texts=trigger_scan(pl.col("body")))
+    return (articles.select("article_id", "body", _texts=trigger_scan(pl.col("body")),
+                            _sport=sport_story(pl.col("body")))
             .join(in_body, on="article_id", how="left", maintain_order="left")
             .join(dateline, on="article_id", how="left", maintain_order="left"))
 
@@ -615,13 +625,15 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
         "trigger_offset", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
         "target_entity_ids", "location_entity_id", "location_basis")}
     frame = frame.filter(pl.col("_texts").list.len() > 0)
-    for article_id, body, texts, starts, ends, ids, types, names, dateline_entity in zip(
+    for article_id, body, texts, starts, ends, ids, types, names, dateline_entity, sport in zip(
             *(frame[c].to_list() for c in ("article_id", "body", "_texts", "char_start",
                                            "char_end", "entity_id", "entity_type",
-                                           "canonical_name", "dateline_entity"))):
+                                           "canonical_name", "dateline_entity", "_sport"))):
         mentions = [_Mention(*m) for m in zip(starts or [], ends or [], ids or [], types or [],
                                               names or [])]
         triggers = triggers_in(body, texts)
+        if sport:
+            triggers = [t for t in triggers if t[2] not in SPORT_SUPPRESSED]
         for event in _article_events(body, triggers, mentions, dateline_entity):
             columns["article_id"].append(article_id)
             columns["event_type"].append(event.event_type)
