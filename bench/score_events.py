@@ -2,6 +2,7 @@
 50-event sample, the duplicate rate of `transforms.event_clusters.cluster_events` and the speed.
 
     .venv/bin/python bench/score_events.py [--verbose] [--no-speed] [--draw-sample]
+        [--seed N] [--sample FILE ...]
 
 Parses ../shared/corpus once, extracts entity mentions (the pipeline's order: articles ->
 mentions -> events) and events for every story, then
@@ -13,8 +14,9 @@ mentions -> events) and events for every story, then
   events only). Prints event precision / recall / F1, type accuracy (predicted events in a
   sentence holding gold events whose type is one of that sentence's gold types) and, on
   matched events, actor, target, date and location accuracy;
-- prints per-field accuracy of the 50 predicted events judged by hand in
-  bench/event_gold/sample50.json (`--draw-sample` prints the fixed-seed draw to judge instead);
+- prints per-field accuracy of the 50 predicted events judged by hand in each sample file
+  (default bench/event_gold/sample50.json and sample50_v2.json; `--sample FILE` to choose;
+  `--draw-sample [--seed N]` prints the draw to judge instead, default seed 20260501);
 - prints the duplicate rate of the whole corpus (events per cluster, share of events in
   multi-member clusters) and extract_events' stories/s on the whole corpus.
 
@@ -46,6 +48,7 @@ from transforms.events import extract_events  # noqa: E402
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "bench" / "event_gold"
 SAMPLE = GOLD / "sample50.json"
+SAMPLES = (SAMPLE, GOLD / "sample50_v2.json")
 SAMPLE_SEED = 20260501
 SAMPLE_SIZE = 50
 FIELDS = ("type", "actor", "target", "date", "location")
@@ -171,18 +174,18 @@ def score_gold(articles: pl.DataFrame, mentions: pl.DataFrame, events: pl.DataFr
     return out
 
 
-def draw_sample(events: pl.DataFrame) -> pl.DataFrame:
+def draw_sample(events: pl.DataFrame, seed: int = SAMPLE_SEED) -> pl.DataFrame:
     """The fixed-seed 50-event sample (order-independent: sorted by event_id first)."""
-    return events.sort("event_id").sample(n=min(SAMPLE_SIZE, events.height), seed=SAMPLE_SEED)
+    return events.sort("event_id").sample(n=min(SAMPLE_SIZE, events.height), seed=seed)
 
 
-def score_sample(events: pl.DataFrame, mentions: pl.DataFrame) -> dict | None:
+def score_sample(events: pl.DataFrame, mentions: pl.DataFrame, sample: Path = SAMPLE) -> dict | None:
     """Per-field accuracy of the hand judgements. The judgements hold the output they judged
     (`judged_output`): events no longer extracted or whose fields changed since are counted,
     as the judgements then describe an older extractor (judge a fresh draw after changes)."""
-    if not SAMPLE.exists():
+    if not sample.exists():
         return None
-    judged = json.loads(SAMPLE.read_text(encoding="utf-8"))["judgements"]
+    judged = json.loads(sample.read_text(encoding="utf-8"))["judgements"]
     present = {r["event_id"]: r for r in named_events(
         events.filter(pl.col("event_id").is_in([j["event_id"] for j in judged])), mentions)}
     stale = [j["event_id"] for j in judged if j["event_id"] not in present]
@@ -211,21 +214,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-speed", action="store_true", help="skip the speed line")
     ap.add_argument("--draw-sample", action="store_true",
                     help="print the fixed-seed 50-event sample to judge (names, no scoring)")
+    ap.add_argument("--seed", type=int, default=SAMPLE_SEED, help="seed of --draw-sample")
+    ap.add_argument("--sample", type=Path, action="append",
+                    help="a judged sample file to report (repeatable; default: "
+                         + ", ".join(p.name for p in SAMPLES) + ")")
     args = ap.parse_args(argv)
 
     articles, mentions, events, seconds = build(SHARED / "corpus")
     if args.draw_sample:
-        for r in named_events(draw_sample(events), mentions):
-            print(json.dumps({k: r[k] for k in ("event_id", "event_type", "trigger", "modality",
+        for r in named_events(draw_sample(events, args.seed), mentions):
+            print(json.dumps({k: r[k] for k in ("event_id", "article_id", "event_type", "trigger", "modality",
                                                 "actors", "targets", "location", "location_basis",
                                                 "date", "date_basis", "sentence")},
                              ensure_ascii=False, default=str))
         return 0
     print_figures("event gold (15 stories)",
                   score_gold(articles, mentions, events, gold_stories(), args.verbose))
-    sample = score_sample(events, mentions)
-    if sample:
-        print_figures("50-event random sample, judged by hand", sample)
+    for path in args.sample or SAMPLES:
+        sample = score_sample(events, mentions, path)
+        if sample:
+            print_figures(f"random sample {path.name}, judged by hand", sample)
     print_figures("duplicates (whole corpus)", duplicate_rate(cluster_events(events)))
     if not args.no_speed:
         print(f"extract_events: {articles.height} stories, {events.height} events in "

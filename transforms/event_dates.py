@@ -42,6 +42,8 @@ _WEEKDAYS = {d: i for i, d in enumerate(
 _ROLL_DAYS = 62
 EARLIEST_EVENT_DATE = datetime.date(1000, 1, 1)
 """Stories recall history ("met on 14 May, 1870"); an earlier 'date' is a misread number."""
+UNDATED = datetime.date(1, 1, 1)
+"""The 'date' of an expression saying only that the event happened at some earlier time."""
 MAX_DISTANCE = 80
 """Bytes between a date expression and the trigger beyond which it is not the event's date."""
 _YEAR = r"((?:1[89]|20)\d\d)"
@@ -114,6 +116,15 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
         (r"\b[Tt]omorrow\b", "relative", lambda g: published.dt.offset_by("1d")),
         (r"\b(?:(on|last|this|next|On|Last|This|Next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
          r"Saturday|Sunday)\b", "relative", weekday),
+        (r"\b(?:(?:late |early )?[Ll]ast night|[Oo]vernight)\b", "relative",
+         lambda g: published.dt.offset_by("-1d")),
+        # "last weekend", "at the weekend": the Saturday before the published date.
+        (r"\b(?:[Ll]ast|[Tt]his|[Aa]t the|[Oo]ver the) weekend\b", "relative",
+         lambda g: _weekday(pl.lit("saturday"), published.dt.offset_by("-1d"), pl.lit(False))),
+        # An unstated earlier time: no date (UNDATED is below EARLIEST_EVENT_DATE, so the
+        # event keeps a null date and basis instead of the published date).
+        (r"\b(?:[Ee]arlier this (?:week|month|year)|[Rr]ecently|[Pp]reviously|"
+         r"[Ii]n recent (?:days|weeks|months|years))\b", "relative", lambda g: pl.lit(UNDATED)),
         (r"\b[Ll]ast week\b", "relative", lambda g: published.dt.offset_by("-7d")),
         (r"\b[Nn]ext week\b", "relative", lambda g: published.dt.offset_by("7d")),
         (r"\b[Ll]ast month\b", "relative", lambda g: month_start.dt.offset_by("-1mo")),
@@ -160,9 +171,12 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
     found_date = pl.coalesce([pl.when(c).then(pl.col(d)) for c, d in zip(chosen, dates)])
     found_basis = pl.coalesce([pl.when(c).then(pl.lit(basis))
                                for c, (_, _, basis) in zip(chosen, candidates)])
+    # No date expression: the story's date for a reported happening; none for a planned
+    # one ("will visit Accra" says nothing of when).
+    undated = found_date.is_null() & planned
     basis = (pl.when(found_date.is_not_null()).then(found_basis)
-             .when(published.is_not_null()).then(pl.lit("dateline")))
-    event_date = pl.coalesce(found_date, published)
+             .when(published.is_not_null() & ~undated).then(pl.lit("dateline")))
+    event_date = pl.coalesce(found_date, pl.when(~undated).then(published))
     in_range = event_date >= pl.lit(EARLIEST_EVENT_DATE)
     return (frame.with_columns(event_date=pl.when(in_range).then(event_date),
                                date_basis=pl.when(in_range).then(basis))

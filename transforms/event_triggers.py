@@ -75,9 +75,28 @@ BLOCKER_PATTERNS = [
     r"opinion polls", r"(?:agreed|agrees|agree) that",
     r"(?:plans?|proposals?|agreements?|bill|budget|program|programme|contracts?|deal|terms|offer|"
     r"accord|treaty|which|that) (?:also |would |will )?(?:calls?|called|calling) for",
+    r"protest (?:groups?|movements?|songs?|votes?|campaigners?)",
+    r"as (?:previously |earlier |already )?(?:announced|agreed|promised|pledged)",
+    r"signs? of", r"(?:early|first|clear|any|no|positive|encouraging|warning|further|some|mixed) signs?",
+    r"round trips?", r"(?:be|been|being) met",
+    r"(?:verbal|personal|scathing|stinging|blistering|bitter|fierce|savage|withering) attacks?",
+    r"(?:computer|cyber|virus|software|hacker|hacking|denial-of-service|phishing|spam|web) attacks?",
+    r"(?:likely|designed|meant|intended|aimed|bid|attempt|try|tried|trying|set) to appeal",
+    r"under (?:the|this|that|an|a|its|their) (?:\w+ )?(?:agreements?|accords?|treaty|deal)",
+    r"in (?:broad |general |full |principle )?agreement", r"(?:points?|areas?|basis) of agreement",
     r"(?:called|scheduled) for (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next|later|the end)\w*",
 ]
+
+# Stories about sport: three or more distinct words of this list. Their "attacks", "meetings",
+# "tours" and "fighting" are games, not events (see `SPORT_SUPPRESSED`).
+SPORT_WORDS = (r"(?i-u)\b(?:striker|midfielder|goalkeeper|quarter-finals?|semi-finals?|premiership|"
+               r"rugby|tennis|cricket|football|squad|tournament|coach|referee|fixtures?|"
+               r"championships?|olympics?|athletes?|innings|wickets?|grand slam|six nations|"
+               r"world cup|champions league|matche?s?|unbeaten|hat-trick|seeded|stadium|scored|"
+               r"goals?|boxing|golf|athletics|sprinter|marathon)\b")
+SPORT_MIN_WORDS = 3
+SPORT_SUPPRESSED = frozenset({"violence", "fight", "meet", "visit"})
 
 _TYPE_PATTERNS = [("blocked", BLOCKER_PATTERNS), *TRIGGER_PATTERNS.items()]
 _ANY_TRIGGER = r"\b(?:" + "|".join("|".join(patterns) for _, patterns in _TYPE_PATTERNS) + r")\b"
@@ -94,6 +113,12 @@ def trigger_scan(body: pl.Expr) -> pl.Expr:
     """Every trigger or blocker in `body` as written, in order: a list expression run in
     polars' (fast, Rust) regex engine; `triggers_in` turns it into offsets and types."""
     return body.str.extract_all("(?i-u)" + _ANY_TRIGGER)
+
+
+def sport_story(body: pl.Expr) -> pl.Expr:
+    """Whether a story is about sport (see `SPORT_WORDS`): a boolean polars expression."""
+    return (body.str.extract_all(SPORT_WORDS).list.eval(pl.element().str.to_lowercase())
+            .list.unique().list.len() >= SPORT_MIN_WORDS)
 
 
 def _matches_at(body: str, start: int, text: str) -> bool:

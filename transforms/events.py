@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.event_dates import resolve_event_dates
-from transforms.event_triggers import trigger_modality, trigger_scan, triggers_in
+from transforms.event_triggers import (SPORT_SUPPRESSED, sport_story, trigger_modality, trigger_scan,
+                                       triggers_in)
 from transforms.ids import stable_id
 from transforms.vocabulary import EVENT_TYPES
 
@@ -138,6 +139,7 @@ class _Mention:
     end: int
     entity_id: str
     entity_type: str
+    name: str = ""
 
 
 @dataclass(slots=True)
@@ -177,6 +179,13 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
     r"(?:ern|-?east|-?west)?(?:ern)?\s+|(?:capital|city|town|village|region|province|state|port|"
     r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
+# The same without "to" / "into": for events other than visits a place after "to" is the
+# recipient ("pledged aid to Sylvania": a target), not where the event happened.
+_STATIC_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|(?:visits?|trips?|travell?(?:ed|ing)?|travels|went|"
+    r"go|goes|going|came|flew|journey|mission|arrived|returned|headed|moved)\s+to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
+    r"(?:ern|-?east|-?west)?(?:ern)?\s+|(?:capital|city|town|village|region|province|state|port|"
+    r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
 _SUBJECT_JOIN = re.compile(r"(?:\s*(?:,|and|&|the|['\u2019]s(?:\s+[A-Z][\w.-]*)*)\s*)*")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 # A passive trigger ("was signed", "were arrested", "has been announced"): the subject is acted
@@ -186,7 +195,50 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+ed|taken into custody|shot dead")
 _DUMMY_IT = re.compile(r"\b[Ii]t\s+(?:has\s+|had\s+)?(?:been|was|is)\s+(?:[a-z]+ly\s+)?$")
 # "Visiting Brazilian President Luis Inacio Lula da Silva said": the capitalised words after
 # an adjectival "visiting" lead to the visitor.
+# Between an organisation or place and the person it describes: an optional possessive, then
+# up to five words, one of them a title ("chairman", "Secretary General", "Trade Minister").
+_TITLE_GAP = re.compile(r"(?:['\u2019]s)?((?:\s+[A-Za-z][\w.&'\u2019-]*){1,5})\s+")
+_TITLE_WORDS = frozenset("""secretary-general secretary general president vice-president
+    minister premier chancellor king queen prince ambassador envoy governor senator sen rep
+    chairman chairwoman chair chief executive officer director spokesman spokeswoman
+    spokesperson leader head commissioner mayor manager coach captain official representative
+    adviser advisor treasurer founder owner editor correspondent professor prof dr gen commander
+    colonel col lieutenant lt deputy vice economist analyst president-elect boss striker
+    midfielder defender goalkeeper player skipper counsel attorney lawyer judge justice
+    undersecretary under-secretary emissary negotiator delegate chairperson controller
+    vice-chairman vice-chancellor superintendent marshal admiral adm general-secretary""".split())
+# Lower-case words allowed inside such a title ("foreign minister", "chief executive").
+_TITLE_MODIFIERS = frozenset("""foreign finance trade defence defense interior economy health
+    prime deputy senior former acting new top interim assistant economic oil agriculture energy
+    justice education labour labor environment transport industry commerce state home news press
+    information culture managing first second vice joint general of for the""".split())
+# A definite noun phrase standing for an organisation named earlier: "the company said",
+# "the ministry announced"; the head noun says which kind of organisation fits.
+_ORG_NOUN_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?:[a-z-]+\s+)?(company|firm|concern|corporation|group|bank|ministry|department|"
+    r"association|council|committee|union|agency|party|commission|organi[sz]ation|federation|"
+    r"board|court|airline|carrier|utility|insurer|retailer|producer|maker|cartel)"
+    r"(?:\s+(?:also|then|later|has|had|have|will|would|is|was|on\s+\w+day)\b)?\s+[a-z]")
+_COMPANY_NOUNS = frozenset(
+    "company firm concern corporation group airline carrier utility insurer retailer producer maker".split())
+# Organisations a company noun does not stand for.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Ministry|Council|Committee|Party|Union|Nations|Government|Department|Agency|"
+    r"Commission|Court|Parliament|Congress|Senate|Assembly|Army|Police|Association|Federation|"
+    r"Organi[sz]ation|Office|Bureau|Board|Fund|Reserve|Community|Treasury|House|Programme|"
+    r"Program|Institute|Foundation|Authority|Movement|Front|League|Forces?)\b")
+_THEY_SUBJECT = re.compile(r"\b[Tt]hey\b")
 _VISITOR_GAP = re.compile(r"\s+(?:[A-Z][\w.'-]*\s+){0,4}")
+# Trigger nouns, and the prepositions that make one the topic or object of another word.
+_NOMINAL_TRIGGER = re.compile(
+    r"(?i:attacks?|bombings?|killing|explosions?|massacre|meetings?|talks|summit|conference|"
+    r"agreements?|accords?|treaty|elections?|referendum|ballot|protests?|demonstrations?|"
+    r"sanctions|embargo|arrests?|clashes|fighting|shelling|visits?|trips?|tour of|threat of|"
+    r"condemnation|rejection of|deployment of)")
+_TOPIC_OF = re.compile(r"\b(?:of|for|about|over|on|to|into|against|concerning|"
+                       r"regarding)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|"
+                       r"such\s+)?(?:(?!(?:his|her|its|their|our|my)\b)[\w'-]+\s+){0,2}$",
+                       re.IGNORECASE)
 _NOMINAL_BY = re.compile(r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 
@@ -202,6 +254,55 @@ class _ArticleContext:
         self.mentions = [m for m in mentions if not self.in_quote(m.start)]
         self._mention_starts = [m.start for m in self.mentions]
         self.persons = {m.entity_id for m in mentions if m.entity_type == "PERSON"}
+        self._sentence_starts: list[int] | None = None
+
+    def sentence_start_of(self, pos: int) -> int:
+        """Start of the sentence holding `pos` (the whole body split lazily, once)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s for s, _, _ in sentence_spans(self.body)]
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self._sentence_starts[i] if i >= 0 else 0
+
+    def nearest_before(self, pos: int, types: tuple[str, ...], lower_bound: int = 0) -> int:
+        """Index in `mentions` of the last mention of one of `types` starting before `pos`
+        (and at or after `lower_bound`), else -1."""
+        i = bisect_left(self._mention_starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= lower_bound:
+            if self.mentions[i].entity_type in types:
+                return i
+            i -= 1
+        return -1
+
+    def previous_subject(self, pos: int, types: tuple[str, ...], max_sentences: int = 4) -> _Mention | None:
+        """The subject of the most recent sentence before `pos` whose subject is named: its
+        first mention of one of `types`, when no pronoun or title stands before it ("Ana met
+        Kofi. She said ..." is Ana; "The Minister briefed Kofi" has a subject named earlier,
+        so the search goes on back). None after `max_sentences` sentences or at the start."""
+        for _ in range(max_sentences):
+            last = self.nearest_before(pos, types)
+            if last < 0:
+                return None
+            start = self.sentence_start_of(self.mentions[last].start)
+            first = next(m for m in self.mentions[bisect_left(self._mention_starts, start):last + 1]
+                         if m.entity_type in types)
+            lead = self.body[start:first.start]
+            if not (_PRONOUN_SUBJECT.search(lead) or _TITLE_SUBJECT.search(lead + " x")):
+                return first
+            pos = start
+        return None
+
+    def title_gap(self, mention: _Mention, person: _Mention) -> bool:
+        """An organisation or place before a person's title: "Northwind chairman Kofi
+        Mensah", "Freedonia's Foreign Minister Ana Duarte" (the person acts, not the
+        organisation)."""
+        if mention.entity_type == "PERSON" or person.entity_type != "PERSON":
+            return False
+        gap = _TITLE_GAP.fullmatch(self.body, mention.end, person.start)
+        if gap is None:
+            return False
+        words = [w.rstrip(".,") for w in gap.group(1).split()]
+        return (any(w.lower() in _TITLE_WORDS for w in words)
+                and all(w[0].isupper() or w in _TITLE_WORDS or w in _TITLE_MODIFIERS for w in words))
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1
@@ -223,9 +324,12 @@ class _ArticleContext:
     def is_modifier(self, mention: _Mention, group: list[_Mention]) -> bool:
         """A place in the possessive before a person or organisation ("Russia's Foreign
         Minister ...") describes it rather than acting itself."""
-        return (mention.entity_type == "LOCATION"
+        if (mention.entity_type == "LOCATION"
                 and _POSSESSIVE_AFTER.match(self.body, mention.end) is not None
-                and any(m.start > mention.start and m.entity_type != "LOCATION" for m in group))
+                and any(m.start > mention.start and m.entity_type != "LOCATION" for m in group)):
+            return True
+        after = next((m for m in group if m.start >= mention.end), None)
+        return after is not None and self.title_gap(mention, after)
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -241,7 +345,8 @@ def _subject_group(ctx: _ArticleContext, candidates: list[_Mention], zone_start:
         return []
     group = [candidates[first]]
     for m in candidates[first + 1:]:
-        if _SUBJECT_JOIN.fullmatch(ctx.body, group[-1].end, m.start) is None:
+        if (_SUBJECT_JOIN.fullmatch(ctx.body, group[-1].end, m.start) is None
+                and not ctx.title_gap(group[-1], m)):
             break
         group.append(m)
     return [m for m in group if not ctx.is_modifier(m, group)]
@@ -267,10 +372,12 @@ class _Resolver:
         if title or _PRONOUN_SUBJECT.search(before_first):
             return self._coreference(sentence, zone_start, earlier, use_sentence=not title)
         if _IT_SUBJECT.search(before_first):
-            owners = [m for m in self.ctx.mentions_between(sentence[0], zone_start)
-                      if m.entity_type == "ORG"]
-            if owners:
-                return [owners[-1].entity_id], "coreference"
+            return self._it_subject(sentence, zone_start)
+        noun = _ORG_NOUN_SUBJECT.search(before_first)
+        if noun:
+            return self._organisation_noun(noun.group(1).lower(), zone_start)
+        if _THEY_SUBJECT.search(before_first):
+            return self._they_subject(sentence, zone_start, earlier)
         group = _subject_group(self.ctx, candidates, zone_start)
         if group:
             return _unique([m.entity_id for m in group]), "explicit"
@@ -280,11 +387,64 @@ class _Resolver:
                 return [antecedent[-1].entity_id], "explicit"
         return [], None
 
+    def _sentence_subject(self, sentence: tuple[int, int, int], zone_start: int,
+                          types: tuple[str, ...]) -> list[str]:
+        """The subject group of the sentence's first clause when it ends before `zone_start`
+        ("Freedonia said it ...", "Ana and Kofi said they ..."), kept to `types`."""
+        candidates = self.ctx.mentions_between(sentence[0], zone_start)
+        group = _subject_group(self.ctx, candidates, sentence[0])
+        return _unique([m.entity_id for m in group if m.entity_type in types])
+
+    def _it_subject(self, sentence: tuple[int, int, int], zone_start: int) -> tuple[list[str], str | None]:
+        """"it" acting: the organisation or country that is the sentence's earlier subject,
+        else the nearest organisation earlier in the sentence, else the nearest organisation
+        of the previous sentence."""
+        subject = self._sentence_subject(sentence, zone_start, ("ORG", "LOCATION"))
+        if len(subject) == 1:
+            return subject, "coreference"
+        i = self.ctx.nearest_before(zone_start, ("ORG",), sentence[0])
+        if i < 0:
+            i = self.ctx.nearest_before(sentence[0], ("ORG",),
+                                        self.ctx.sentence_start_of(max(0, sentence[0] - 2)))
+        if i >= 0:
+            return [self.ctx.mentions[i].entity_id], "coreference"
+        return [], None
+
+    def _organisation_noun(self, noun: str, zone_start: int) -> tuple[list[str], str | None]:
+        """"the company", "the ministry", ...: the most recent organisation of the story whose
+        name has that noun ("the ministry" -> "Finance Ministry"), or, for a company noun, the
+        most recent organisation that is not a public body."""
+        word = re.compile(r"\b" + noun.replace("organis", "organi[sz]").replace("organiz", "organi[sz]")
+                          + r"\b", re.IGNORECASE)
+        company = noun in _COMPANY_NOUNS
+        i = bisect_left(self.ctx._mention_starts, zone_start) - 1
+        while i >= 0:
+            m = self.ctx.mentions[i]
+            if m.entity_type == "ORG" and (word.search(m.name)
+                                           or (company and not _PUBLIC_BODY.search(m.name))):
+                return [m.entity_id], "coreference"
+            i -= 1
+        return [], None
+
+    def _they_subject(self, sentence: tuple[int, int, int], zone_start: int,
+                      earlier: list[_Event]) -> tuple[list[str], str | None]:
+        """"they": the sentence's earlier subject when it names several parties or an
+        organisation ("Freedonia and Sylvania said they ..."), else the actors of the previous
+        event when there were several and it was in this or the previous sentence."""
+        subject = self._sentence_subject(sentence, zone_start, ("PERSON", "ORG", "LOCATION"))
+        if len(subject) > 1 or (subject and subject[0] not in self.ctx.persons):
+            return subject, "coreference"
+        if earlier and len(earlier[-1].actors) > 1 and earlier[-1].sentence_start >= \
+                self.ctx.sentence_start_of(max(0, sentence[0] - 2)):
+            return list(earlier[-1].actors), "coreference"
+        return [], None
+
     def _coreference(self, sentence: tuple[int, int, int], zone_start: int, earlier: list[_Event],
                      use_sentence: bool) -> tuple[list[str], str | None]:
         """A pronoun or title subject: the person acting in the previous event of the sentence,
-        else (for a pronoun) the nearest person named earlier in the sentence, else the last
-        person who acted earlier in the article."""
+        else (for a pronoun) the nearest person named earlier in the sentence, else the
+        subject person of the most recent earlier sentence naming one (a title: the last
+        person who acted in an earlier event first)."""
         for event in reversed(earlier):
             if event.sentence_start != sentence[0]:
                 break
@@ -296,6 +456,11 @@ class _Resolver:
                      if m.entity_type == "PERSON"]
             if named:
                 return [named[-1].entity_id], "coreference"
+        if not use_sentence and self.last_person:
+            return [self.last_person], "coreference"
+        previous = self.ctx.previous_subject(sentence[0], ("PERSON",))
+        if previous is not None:
+            return [previous.entity_id], "coreference"
         if self.last_person:
             return [self.last_person], "coreference"
         return [], None
@@ -306,9 +471,10 @@ class _Resolver:
         (for a visit also any LOCATION between the trigger and the end of its clause: "visit
         places such as Liverpool"), the first one after the trigger, else the last one before
         it."""
+        before = _PLACE_BEFORE if event_type == "visit" else _STATIC_PLACE_BEFORE
         places = [m for m in self.ctx.mentions_between(sentence[0], sentence[1])
                   if m.entity_type == "LOCATION"
-                  and (self.ctx.after_preposition(m, sentence[0], _PLACE_BEFORE)
+                  and (self.ctx.after_preposition(m, sentence[0], before)
                        or (event_type == "visit" and trigger_end <= m.start < zone_end))]
         after = [m for m in places if m.start >= trigger_end]
         if after:
@@ -326,7 +492,7 @@ class _Resolver:
             # A place, or a place listed with one ("in Japan, South Korea and China").
             is_place = m.entity_type == "LOCATION" and (
                 event_type == "visit"
-                or self.ctx.after_preposition(m, trigger_end, _PLACE_BEFORE)
+                or self.ctx.after_preposition(m, trigger_end, _STATIC_PLACE_BEFORE)
                 or (previous_place is not None
                     and _SUBJECT_JOIN.fullmatch(self.ctx.body, previous_place.end, m.start) is not None))
             previous_place = m if is_place else None
@@ -376,6 +542,11 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type), sentence[1])
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
+            if _NOMINAL_TRIGGER.fullmatch(body, start, end) and _TOPIC_OF.search(
+                    body, max(sentence[0], start - 30), start):
+                # "the organisers of the attack", "concern about the talks": the clause's
+                # subject did not do it (an agent after "by" still may, below).
+                actors, actor_basis = [], None
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
             place = resolver.place(sentence, event_type, end, zone_end)
@@ -423,7 +594,7 @@ def _mention_lists(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     in_body = (mentions.filter((pl.col("field") == "body") & pl.col("char_start").is_not_null())
                .sort("article_id", "char_start", "char_end")
                .group_by("article_id", maintain_order=True)
-               .agg("char_start", "char_end", "entity_id", "entity_type"))
+               .agg("char_start", "char_end", "entity_id", "entity_type", "canonical_name"))
     place = pl.col("dateline_place").str.to_lowercase()
     dateline = (articles.filter(pl.col("dateline_place").is_not_null())
                 .select("article_id", place.alias("_place"))
@@ -432,7 +603,8 @@ def _mention_lists(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
                         | (pl.col("surface").str.to_lowercase() == pl.col("_place")))
                 .group_by("article_id")
                 .agg(dateline_entity=pl.col("entity_id").sort().first()))
-    return (articles.select("article_id", "body", _texts=trigger_scan(pl.col("body")))
+    return (articles.select("article_id", "body", _texts=trigger_scan(pl.col("body")),
+                            _sport=sport_story(pl.col("body")))
             .join(in_body, on="article_id", how="left", maintain_order="left")
             .join(dateline, on="article_id", how="left", maintain_order="left"))
 
@@ -453,11 +625,15 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
         "trigger_offset", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
         "target_entity_ids", "location_entity_id", "location_basis")}
     frame = frame.filter(pl.col("_texts").list.len() > 0)
-    for article_id, body, texts, starts, ends, ids, types, dateline_entity in zip(
+    for article_id, body, texts, starts, ends, ids, types, names, dateline_entity, sport in zip(
             *(frame[c].to_list() for c in ("article_id", "body", "_texts", "char_start",
-                                           "char_end", "entity_id", "entity_type", "dateline_entity"))):
-        mentions = [_Mention(*m) for m in zip(starts or [], ends or [], ids or [], types or [])]
+                                           "char_end", "entity_id", "entity_type",
+                                           "canonical_name", "dateline_entity", "_sport"))):
+        mentions = [_Mention(*m) for m in zip(starts or [], ends or [], ids or [], types or [],
+                                              names or [])]
         triggers = triggers_in(body, texts)
+        if sport:
+            triggers = [t for t in triggers if t[2] not in SPORT_SUPPRESSED]
         for event in _article_events(body, triggers, mentions, dateline_entity):
             columns["article_id"].append(article_id)
             columns["event_type"].append(event.event_type)

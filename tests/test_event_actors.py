@@ -1,0 +1,65 @@
+"""Actor rules of transforms.events added for issue #5 (pronouns, "the company", titles after
+an organisation, nominal triggers that are another word's topic), on original sentences."""
+from __future__ import annotations
+
+from test_events import events_of, only
+
+
+def test_a_pronoun_in_a_later_sentence_takes_the_subject_of_the_last_sentence_naming_a_person():
+    body = "Ana Duarte spent the day with Kofi Mensah.\n\nShe later visited Accra."
+    assert only(events_of(body), "visit")["actor_entity_ids"] == ["duarte"]
+
+
+def test_a_pronoun_skips_a_sentence_whose_subject_is_itself_a_title():
+    body = ("Ana Duarte arrived in Lisbon.\n\nThe Minister briefed Kofi Mensah on the port. "
+            "Then she condemned the raid.")
+    assert only(events_of(body), "criticize")["actor_entity_ids"] == ["duarte"]
+
+
+def test_an_organisation_before_a_title_describes_the_person():
+    event = only(events_of("Northwind Corp chairman Kofi Mensah announced a new plant."), "statement")
+    assert event["actor_entity_ids"] == ["mensah"]
+    event = only(events_of("Ana Duarte met World Food Programme Executive Director Kofi Mensah."), "meet")
+    assert event["target_entity_ids"] == ["mensah"]
+
+
+def test_an_organisation_and_a_person_joined_by_and_both_act():
+    event = only(events_of("Northwind Corp and Kofi Mensah signed a lease."), "agreement")
+    assert event["actor_entity_ids"] == ["northwind", "mensah"]
+
+
+def test_the_company_is_the_last_company_named():
+    body = "Northwind Corp reported higher sales.\n\nThe company also signed a lease in Accra."
+    event = only(events_of(body), "agreement")
+    assert event["actor_entity_ids"] == ["northwind"]
+
+
+def test_the_programme_noun_must_fit_the_organisation():
+    body = ("The World Food Programme sent trucks. Northwind Corp rented them.\n\n"
+            "The programme later delivered food aid to Accra.")
+    # "programme" is not a known organisation noun: no guess.
+    assert only(events_of(body), "aid")["actor_entity_ids"] == []
+    body = "Northwind Corp and the World Food Programme met.\n\nThe company then condemned the raid."
+    assert only(events_of(body), "criticize")["actor_entity_ids"] == ["northwind"]
+
+
+def test_it_after_a_country_subject_is_that_country():
+    event = only(events_of("Sylvania said it attacked the port."), "violence")
+    assert event["actor_entity_ids"] == ["sylvania"]
+
+
+def test_they_after_two_named_parties():
+    event = only(events_of("Freedonia and Sylvania said they signed the pact."), "agreement")
+    assert event["actor_entity_ids"] == ["freedonia", "sylvania"]
+
+
+def test_they_without_an_antecedent_names_nobody():
+    assert only(events_of("They protested outside the court."), "protest")["actor_entity_ids"] == []
+
+
+def test_a_nominal_trigger_that_is_the_topic_of_another_word_has_no_actor_from_the_clause():
+    event = only(events_of("Kofi Mensah searched for the organisers of the bombing."), "violence")
+    assert event["actor_entity_ids"] == []
+    # A possessive keeps the subject: "his visit" is the subject's visit.
+    event = only(events_of("Ana Duarte spoke about her visit to Accra."), "visit")
+    assert event["actor_entity_ids"] == ["duarte"]

@@ -1,0 +1,57 @@
+"""Trigger, place and date rules of transforms.events added for issue #5, on original
+sentences (published Friday 22 April 2011)."""
+from __future__ import annotations
+
+import datetime
+
+import polars as pl
+import pytest
+
+from test_events import FRIDAY, events_of, only
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Protest groups in Accra have grown in number.", "protest"),
+    ("Northwind Corp, as previously announced, will close the plant.", "statement"),
+    ("Kofi Mensah said there were early signs of recovery.", "agreement"),
+    ("The tanker was fixed for a round trip from Lisbon.", "visit"),
+    ("Ana Duarte said the demands could not be met.", "meet"),
+    ("Kofi Mensah launched a scathing attack on the budget.", "violence"),
+    ("Northwind Corp said a virus attack slowed its network.", "violence"),
+    ("The new model is likely to appeal to young buyers.", "appeal"),
+    ("Under the agreement, Freedonia will buy more grain.", "agreement"),
+    ("The two ministers were in agreement on most points.", "agreement"),
+])
+def test_look_alike_phrases_added_for_issue_5(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+def test_games_in_a_sport_story_are_not_violence_or_meetings():
+    body = ("The striker scored twice as Accra Rovers stayed unbeaten in the league.\n\n"
+            "Their coach said the attacks down the left won the match. They meet Lisbon next week.")
+    events = events_of(body)
+    assert events.filter(pl.col("event_type").is_in(["violence", "meet"])).height == 0
+    # The same words outside a sport story are events.
+    assert only(events_of("Gunmen attacked the depot. Ana Duarte met Kofi Mensah."), "violence")
+
+
+def test_a_place_after_to_is_the_recipient_unless_the_event_is_a_movement():
+    pledge = only(events_of("Freedonia pledged two million dollars to Sylvania."), "pledge")
+    assert pledge["location_entity_id"] is None and pledge["target_entity_ids"] == ["sylvania"]
+    summit = only(events_of("Ana Duarte spoke of her trip to Accra for the summit."), "conference")
+    assert summit["location_entity_id"] == "accra"
+
+
+@pytest.mark.parametrize("body, event_type, expected, basis", [
+    ("Gunmen attacked the depot late last night.", "violence", datetime.date(2011, 4, 21), "relative"),
+    ("Protesters marched through Accra last weekend.", "protest", datetime.date(2011, 4, 16), "relative"),
+    ("Ana Duarte recently visited Accra.", "visit", None, None),
+    ("Ana Duarte met Kofi Mensah earlier this month.", "meet", None, None),
+    ("Ana Duarte will visit Accra.", "visit", None, None),
+    ("Ana Duarte will visit Accra on Monday.", "visit", datetime.date(2011, 4, 25), "relative"),
+    ("Earlier, Ana Duarte met Kofi Mensah.", "meet", FRIDAY, "dateline"),
+])
+def test_dates_added_for_issue_5(body, event_type, expected, basis):
+    event = only(events_of(body), event_type)
+    assert (event["event_date"], event["date_basis"]) == (expected, basis)
