@@ -62,8 +62,9 @@ class Known:
     population: int = 0
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """Accent-free casefolded form used as a lookup key."""
+    """Accent-free casefolded form used as a lookup key (memoised: names repeat)."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'")
 
