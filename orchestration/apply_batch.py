@@ -101,7 +101,7 @@ def stage_batch(batch: Batch, state_dir: Path, published: Path, raw_dir: str, ru
         "extractor_version": [EXTRACTOR_VERSION], "files_seen": [files_active],
         "run_id": [run_id], "batch_id": [batch.batch_id]}))
     mark = time.perf_counter()
-    create_views(staging)
+    create_views(staging, None if batch.fresh else merge.articles_added + merge.articles_removed)
     timings["views_and_search"] = time.perf_counter() - mark
     mark = time.perf_counter()
     validations = validate_all(str(staging), VOCABULARIES, today, scope=batch_scope(batch.batch_id))

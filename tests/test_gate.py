@@ -266,3 +266,22 @@ def test_wrongly_typed_column_fails_without_crashing(tmp_path, vocab):
 def test_unknown_table_is_rejected(tmp_path, vocab):
     with pytest.raises(ValueError, match="not a gated table"):
         validate_table(build(tmp_path, {}), "staging_notes", vocab)
+
+
+def test_sliced_validation_reports_what_one_pass_reports(tmp_path, vocab, monkeypatch):
+    import warehouse.gate as gate
+
+    rows = valid_rows()
+    for breaker in (orphan_quote, wrong_quote_text, offset_past_body, bad_entity_type):
+        breaker(rows)
+    path = build(tmp_path, rows)
+    whole = validate_all(path, vocab, today=TODAY)
+    monkeypatch.setattr(gate, "SLICE_ROWS", 1)
+    sliced = validate_all(path, vocab, today=TODAY)
+    for table in GATED_TABLES:
+        assert sliced[table].row_count == whole[table].row_count, table
+        assert [(o.expectation, o.success, o.unexpected_count, sorted(map(str, o.unexpected_sample)))
+                for o in sliced[table].outcomes] == \
+            [(o.expectation, o.success, o.unexpected_count, sorted(map(str, o.unexpected_sample)))
+             for o in whole[table].outcomes], table
+    assert not sliced["quotes"].success and not sliced["entities"].success

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import duckdb
+from warehouse.connect import connect_for_build
 
 GATED_TABLES: tuple[str, ...] = (
     "articles", "quotes", "entities", "entity_mentions", "events", "quarantine",
@@ -24,6 +25,20 @@ GATED_TABLES: tuple[str, ...] = (
 
 SAMPLE_SIZE = 10
 """How many offending ids an outcome keeps for the operator."""
+
+SLICE_ROWS = 400_000
+"""A table is validated in slices of about this many rows (by a hash of the article or entity
+id, so rows sharing a key share a slice): memory stays flat however large a batch is."""
+
+_SLICE_KEYS = {"articles": "article_id", "children": "t.article_id", "entities": "entity_id"}
+_COUNT_QUERIES = {
+    "articles": "SELECT count(*) FROM articles WHERE {articles}",
+    "quotes": "SELECT count(*) FROM quotes t WHERE {children}",
+    "entities": "SELECT count(*) FROM entities WHERE {entities}",
+    "entity_mentions": "SELECT count(*) FROM entity_mentions t WHERE {children}",
+    "events": "SELECT count(*) FROM events t WHERE {children}",
+    "quarantine": "SELECT count(*) FROM quarantine WHERE {quarantine}",
+}
 
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 """No story in a news archive is published before this."""
@@ -104,12 +119,13 @@ TEXT_FIELDS = ("body", "title", "caption")
 """Where a quote or mention was found (`field`); offsets are null outside the body."""
 
 # Parents are deduplicated so that a duplicated parent id cannot multiply the child rows;
-# the duplicate itself is reported on the parent table.
+# the duplicate itself is reported on the parent table. Only the articles in scope are read:
+# the children checked are those of the same articles.
 _PARENTS = """
 WITH article_texts AS (
     SELECT article_id, arg_min(body, rowid) AS body, arg_min(title, rowid) AS title,
            arg_min(photo_caption, rowid) AS photo_caption
-    FROM articles GROUP BY article_id
+    FROM articles WHERE {articles} GROUP BY article_id
 ), known_entities AS (
     SELECT entity_id, arg_min(entity_type, rowid) AS entity_type FROM entities GROUP BY entity_id
 )
@@ -508,6 +524,35 @@ def validate_table(db_path: str, table: str, vocab: Vocabularies,
     return validate_all(db_path, vocab, today, tables=(table,))[table]
 
 
+def _slices(con, table: str, scope: dict[str, str]) -> list[dict[str, str]]:
+    """`scope` cut into slices of about SLICE_ROWS rows of `table` (one slice when small)."""
+    try:
+        rows = con.execute(_COUNT_QUERIES[table].format(**scope)).fetchone()[0]
+    except duckdb.Error:
+        return [scope]  # the table's own query reports what is wrong
+    n = max(1, -(-rows // SLICE_ROWS))
+    if n == 1:
+        return [scope]
+    return [{k: (f"({v}) AND hash({_SLICE_KEYS[k]}) % {n} = {i}" if k in _SLICE_KEYS else v)
+             for k, v in scope.items()} for i in range(n)]
+
+
+def _combine(parts: list[TableValidation]) -> TableValidation:
+    """One table's validation from the validations of its slices."""
+    if len(parts) == 1:
+        return parts[0]
+    outcomes = []
+    for same in zip(*(p.outcomes for p in parts), strict=True):
+        failed = [o for o in same if not o.success]
+        outcomes.append(ExpectationOutcome(
+            same[0].expectation, same[0].column, not failed,
+            sum(o.unexpected_count for o in same),
+            list(dict.fromkeys(x for o in same for x in o.unexpected_sample))[:SAMPLE_SIZE],
+            failed[0].detail if failed else same[0].detail))
+    return TableValidation(parts[0].table, sum(p.row_count for p in parts),
+                           all(o.success for o in outcomes), outcomes)
+
+
 def validate_all(db_path: str, vocab: Vocabularies, today: datetime.date | None = None,
                  tables: tuple[str, ...] = GATED_TABLES,
                  scope: dict[str, str] | None = None) -> dict[str, TableValidation]:
@@ -520,8 +565,9 @@ def validate_all(db_path: str, vocab: Vocabularies, today: datetime.date | None 
         if table not in _QUERIES:
             raise ValueError(f"not a gated table: {table!r} (gated: {', '.join(GATED_TABLES)})")
     batch_definition = _batch_definition()
-    con = duckdb.connect(db_path, read_only=True)
+    con = connect_for_build(db_path, read_only=True)
     try:
-        return {t: _validate(con, batch_definition, t, vocab, today, scope) for t in tables}
+        return {t: _combine([_validate(con, batch_definition, t, vocab, today, part)
+                             for part in _slices(con, t, scope)]) for t in tables}
     finally:
         con.close()

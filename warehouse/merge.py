@@ -29,6 +29,7 @@ import polars as pl
 
 from warehouse.entities_table import refresh_entities
 from warehouse.staging import table_columns
+from warehouse.connect import connect_for_build
 
 BATCH_TABLES = ("article_sources", "articles", "quarantine", "entity_mentions", "quotes", "events")
 _CHILD_TABLES = {"quotes": "quote_id", "entity_mentions": "mention_id", "events": "event_id"}
@@ -50,7 +51,8 @@ def _parts(batch_dir: Path, table: str) -> str:
 
 
 def _stage_batch_rows(con: duckdb.DuckDBPyConnection, batch_dir: Path, manifest: pl.DataFrame) -> None:
-    """Temporary tables `manifest` and `batch_<table>` holding this batch's rows."""
+    """Temporary table `manifest` and views `batch_<table>` over this batch's Parquet parts
+    (read where used, never held in memory whole)."""
     con.register("manifest_frame", manifest.to_arrow())
     con.execute("CREATE TEMP TABLE manifest AS SELECT * FROM manifest_frame")
     con.unregister("manifest_frame")
@@ -61,14 +63,14 @@ def _stage_batch_rows(con: duckdb.DuckDBPyConnection, batch_dir: Path, manifest:
             source = f"read_parquet('{_parts(batch_dir, table)}', union_by_name = true)"
         else:
             source = f"(SELECT {columns} FROM {table} LIMIT 0)"
-        con.execute(f"CREATE TEMP TABLE batch_{table} AS SELECT {columns} FROM {source}")
+        con.execute(f"CREATE TEMP VIEW batch_{table} AS SELECT {columns} FROM {source}")
 
 
 def apply_batch(staging: str | os.PathLike, batch_id: str, batch_dir: str | os.PathLike,
                 manifest: pl.DataFrame) -> MergeResult:
     """Apply the batch to the staging DuckDB file (see the module docstring); all or nothing."""
     batch_dir = Path(batch_dir)
-    with duckdb.connect(str(staging)) as con:
+    with connect_for_build(str(staging)) as con:
         con.execute("BEGIN TRANSACTION")
         _stage_batch_rows(con, batch_dir, manifest)
         result = _merge(con, batch_id)
@@ -113,25 +115,33 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
 
     for table in (*_CHILD_TABLES, "articles"):
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM gone)")
-    con.execute("""INSERT INTO articles SELECT * FROM batch_articles
+    con.execute("""CREATE TEMP TABLE canonical AS
+                   SELECT article_id, min(source_path) AS source_path,
+                          list(source_path ORDER BY source_path) AS source_paths,
+                          arg_min(content_sha256, source_path) AS content_sha256,
+                          arg_min(source_format, source_path) AS source_format
+                   FROM article_sources WHERE article_id IN (SELECT article_id FROM affected)
+                   GROUP BY article_id""")
+    con.execute("""INSERT INTO articles
+                   SELECT a.* REPLACE (c.source_path AS source_path, c.source_format AS source_format,
+                                       c.content_sha256 AS content_sha256, c.source_paths AS source_paths)
+                   FROM batch_articles a JOIN canonical c USING (article_id)
                    WHERE article_id IN (SELECT article_id FROM fresh)
-                   QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY source_path) = 1
+                   QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY a.source_path) = 1
                    ORDER BY article_id""")
     for table, key in _CHILD_TABLES.items():
         con.execute(f"""INSERT INTO {table} SELECT * FROM batch_{table}
                         WHERE article_id IN (SELECT article_id FROM fresh)
                         QUALIFY row_number() OVER (PARTITION BY {key}) = 1
                         ORDER BY {key}""")
-    con.execute("""UPDATE articles SET source_path = s.first_path, source_paths = s.paths,
-                          content_sha256 = s.sha, source_format = s.fmt
-                   FROM (SELECT article_id, min(source_path) AS first_path,
-                                list(source_path ORDER BY source_path) AS paths,
-                                arg_min(content_sha256, source_path) AS sha,
-                                arg_min(source_format, source_path) AS fmt
-                         FROM article_sources
-                         WHERE article_id IN (SELECT article_id FROM affected)
-                         GROUP BY article_id) AS s
-                   WHERE articles.article_id = s.article_id""")
+    # Only an article that gained or lost a path is updated: an UPDATE rewrites the storage of
+    # the columns it touches, bodies included, at the next checkpoint.
+    con.execute("""UPDATE articles SET source_path = c.source_path, source_paths = c.source_paths,
+                          content_sha256 = c.content_sha256, source_format = c.source_format
+                   FROM canonical c
+                   WHERE articles.article_id = c.article_id
+                     AND c.article_id NOT IN (SELECT article_id FROM fresh)
+                     AND articles.source_paths IS DISTINCT FROM c.source_paths""")
     refreshed = refresh_entities(con, "touched_entities")
 
     def count(sql: str) -> int:
@@ -156,7 +166,7 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
 
 def events_in_blocks(staging: str | os.PathLike, blocks: list[str]) -> pl.DataFrame:
     """The clustering columns of every event in the given blocks."""
-    with duckdb.connect(str(staging), read_only=True) as con:
+    with connect_for_build(str(staging), read_only=True) as con:
         con.register("wanted", pl.DataFrame({"cluster_block": blocks}, schema={"cluster_block": pl.String}).to_arrow())
         return pl.from_arrow(con.execute(
             """SELECT event_id, article_id, event_type, event_date, actor_entity_ids,
@@ -166,7 +176,7 @@ def events_in_blocks(staging: str | os.PathLike, blocks: list[str]) -> pl.DataFr
 
 def replace_cluster_ids(staging: str | os.PathLike, clustered: pl.DataFrame) -> int:
     """Set `event_cluster_id` from `clustered` (event_id, event_cluster_id); returns rows changed."""
-    with duckdb.connect(str(staging)) as con:
+    with connect_for_build(str(staging)) as con:
         con.register("clustered", clustered.select("event_id", "event_cluster_id").to_arrow())
         changed = con.execute("""UPDATE events SET event_cluster_id = c.event_cluster_id
                                  FROM clustered c WHERE events.event_id = c.event_id

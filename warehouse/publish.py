@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import duckdb
+from warehouse.connect import connect_for_build
 
 
 def state_dir_for(published: str | os.PathLike) -> Path:
@@ -34,7 +34,7 @@ def applied_batch_ids(published: str | os.PathLike) -> set[str]:
     """The ingest batches the published warehouse holds (empty before the first publish)."""
     if not Path(published).exists():
         return set()
-    with duckdb.connect(str(published), read_only=True) as con:
+    with connect_for_build(str(published), read_only=True) as con:
         return {row[0] for row in con.execute("SELECT batch_id FROM ingest_batches").fetchall()}
 
 
@@ -61,7 +61,7 @@ def publish(staging: str | os.PathLike, published: str | os.PathLike) -> Path:
     if not _marker(staging).exists():
         raise PermissionError(f"{staging} has not passed the quality gate; run the gate checks "
                               "(materialize staging_warehouse) and fix what they report before publishing.")
-    with duckdb.connect(str(staging)) as con:
+    with connect_for_build(str(staging)) as con:
         con.execute("CHECKPOINT")
     wal = staging.with_name(staging.name + ".wal")
     if wal.exists():

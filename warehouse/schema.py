@@ -130,6 +130,11 @@ TABLES: dict[str, str] = {
             unexpected_sample VARCHAR[],
             detail            VARCHAR
         )""",
+    "search_index_info": """
+        CREATE TABLE search_index_info (  -- extra: state of the BM25 search indexes
+            articles_indexed INTEGER,  -- articles when the indexes were last rebuilt
+            changes_since    INTEGER   -- articles added or removed since then (not yet searchable)
+        )""",
     "build_info": """
         CREATE TABLE build_info (  -- extra: one row describing the build that made this file
             built_at          TIMESTAMP WITH TIME ZONE,

@@ -40,11 +40,38 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"LOAD '{fts_extension_path()}'")
 
 
-def create_search(con: duckdb.DuckDBPyConnection) -> None:
-    """Build the BM25 indexes (articles: title + body; quotes: text) and the search macros."""
+REINDEX_SHARE = 0.05
+"""The BM25 indexes are rebuilt when the articles added or removed since the last rebuild reach
+this share of the indexed articles: rebuilding costs time in proportion to the archive, so a
+small batch does not pay it. Until then, the new articles are not found by the search macros
+(removed ones never show: the macros join the live tables)."""
+
+def _needs_rebuild(con: duckdb.DuckDBPyConnection, changed: int | None) -> bool:
+    """Record `changed` articles in `search_index_info` and say whether the indexes must be
+    rebuilt now."""
+    has_index = con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_articles'"
+                            ).fetchone()[0] > 0
+    row = con.execute("SELECT articles_indexed, changes_since FROM search_index_info").fetchone()
+    if changed is None or not has_index or row is None:
+        return True
+    indexed, since = row
+    if since + changed >= max(1, REINDEX_SHARE * indexed):
+        return True
+    if changed:
+        con.execute("UPDATE search_index_info SET changes_since = changes_since + ?", [changed])
+    return False
+
+
+def create_search(con: duckdb.DuckDBPyConnection, changed: int | None = None) -> None:
+    """Build the BM25 indexes (articles: title + body; quotes: text) and the search macros.
+    `changed` (articles added or removed by this batch; None: always rebuild) lets a small
+    batch keep the existing indexes (see REINDEX_SHARE)."""
     load_fts(con)
-    con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)")
-    con.execute("PRAGMA create_fts_index('quotes', 'quote_id', 'text', overwrite=1)")
+    if _needs_rebuild(con, changed):
+        con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)")
+        con.execute("PRAGMA create_fts_index('quotes', 'quote_id', 'text', overwrite=1)")
+        con.execute("DELETE FROM search_index_info")
+        con.execute("INSERT INTO search_index_info SELECT count(*), 0 FROM articles")
     for name, (comment, sql) in SEARCH_MACROS.items():
         con.execute(f"CREATE OR REPLACE MACRO {name}(query) AS TABLE {sql}")
         con.execute(f"COMMENT ON MACRO TABLE {name} IS '{comment}'")

@@ -8,6 +8,7 @@ import duckdb
 import polars as pl
 
 from warehouse.schema import TABLES
+from warehouse.connect import connect_for_build
 
 # Order of rows in each table: by primary key, so the same input always gives the same file.
 SORT_KEYS = {"articles": ["article_id"], "quotes": ["quote_id"], "entities": ["entity_id"],
@@ -30,7 +31,7 @@ def create_staging(path: str | os.PathLike) -> None:
     clear_gate_mark(path)
     for stale in (path, path.with_name(path.name + ".wal")):
         stale.unlink(missing_ok=True)
-    with duckdb.connect(str(path)) as con:
+    with connect_for_build(str(path)) as con:
         for ddl in TABLES.values():
             con.execute(ddl)
 
@@ -41,7 +42,7 @@ def load_table(path: str | os.PathLike, table: str, frame: pl.DataFrame) -> int:
     The frame must hold at least the table's columns (extra columns are ignored); rows are
     written in primary-key order.
     """
-    with duckdb.connect(str(path)) as con:
+    with connect_for_build(str(path)) as con:
         columns = table_columns(con, table)
         missing = [c for c in columns if c not in frame.columns]
         if missing:
@@ -60,5 +61,5 @@ def load_table(path: str | os.PathLike, table: str, frame: pl.DataFrame) -> int:
 
 def table_counts(path: str | os.PathLike) -> dict[str, int]:
     """Row count of every warehouse table in a DuckDB file (opened read-only)."""
-    with duckdb.connect(str(path), read_only=True) as con:
+    with connect_for_build(str(path), read_only=True) as con:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-import duckdb
+from warehouse.connect import connect_for_build
 
 _MONTHLY_VOLUME = """
     monthly_volume AS (
@@ -110,13 +110,14 @@ VIEWS: dict[str, tuple[str, str]] = {
 }
 
 
-def create_views(path: str | os.PathLike) -> None:
+def create_views(path: str | os.PathLike, changed_articles: int | None = None) -> None:
     """(Re)create every view in VIEWS with its comment, the full-text indexes and the search
-    macros in the DuckDB file at `path`."""
+    macros in the DuckDB file at `path`. `changed_articles` (added or removed by the batch
+    being applied) lets a small batch keep the search indexes (warehouse.search)."""
     from warehouse.search import create_search
 
-    with duckdb.connect(str(path)) as con:
+    with connect_for_build(str(path)) as con:
         for name, (comment, sql) in VIEWS.items():
             con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
             con.execute(f"COMMENT ON VIEW {name} IS '{comment}'")
-        create_search(con)
+        create_search(con, changed_articles)
