@@ -108,7 +108,7 @@ def _batch_id(manifest: pl.DataFrame, now: dt.datetime) -> str:
     digest = hashlib.sha256()
     for row in manifest.sort("source_path").iter_rows():
         digest.update("\x1f".join(str(v) for v in row).encode() + b"\n")
-    return f"{now:%Y%m%d-%H%M%S}-{digest.hexdigest()[:8]}"
+    return f"{now:%Y%m%d-%H%M%S-%f}-{digest.hexdigest()[:8]}"
 
 
 def diff_inventory(root: str | os.PathLike, known: pl.DataFrame,

@@ -12,6 +12,7 @@ from orchestration.apply_batch import StagedBatch, stage_batch, staged_base, sta
 from orchestration.assets import EXTRACTED, INGEST_BATCHES
 from orchestration.metadata import log_stage
 from orchestration.resources import StoryhouseSettings
+from orchestration.sensors import pending_batches
 from warehouse.build_lock import BuildInProgress, build_lock
 from warehouse.gate import GATED_TABLES, TableValidation
 from warehouse.merge import BATCH_TABLES
@@ -53,6 +54,20 @@ def _check_result(validation: TableValidation) -> dg.AssetCheckResult:
     )
 
 
+def _wait_for_earlier_batches(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> None:
+    """Batches apply in the order they were planned: wait (up to lock_wait_seconds) until every
+    earlier batch is published; extraction of several batches can still run at once."""
+    deadline = time.monotonic() + settings.lock_wait_seconds
+    while earlier := [b for b in pending_batches(settings) if b < context.partition_key]:
+        if time.monotonic() >= deadline:
+            raise dg.Failure(
+                f"Batch {earlier[0]} was planned before this one and is not published yet; batches "
+                f"apply in planning order. Materialize its partition first (after a failed gate: fix "
+                f"the files it names, then re-execute that partition, which re-reads them).")
+        context.log.info(f"[wait] {len(earlier)} earlier batch(es) not published yet, e.g. {earlier[0]}")
+        time.sleep(2.0)
+
+
 def _stage(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> StagedBatch:
     batch = load_manifest(settings.state_dir, context.partition_key)
     staged = stage_batch(batch, settings.state_dir, settings.warehouse_path, settings.raw_dir, context.run_id)
@@ -70,6 +85,7 @@ def _stage(context: dg.AssetExecutionContext, settings: StoryhouseSettings) -> S
                       "refreshed), validated by blocking Great Expectations checks.")
 def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSettings):
     start = time.perf_counter()
+    _wait_for_earlier_batches(context, settings)
     try:
         with build_lock(settings.state_dir, wait_seconds=settings.lock_wait_seconds):
             staged = _stage(context, settings)

@@ -39,7 +39,8 @@ def _raw(files: list[bytes]) -> pl.DataFrame:
 def test_any_input_gives_valid_rows_or_quarantine(files):
     parsed = parse_stories(decode_text(_raw(files)))
     articles, quarantine = articles_from(parsed), quarantine_from(parsed)
-    seen = [p.split("#")[0] for p in articles["source_path"].to_list() + quarantine["source_path"].to_list()]
+    paths = articles["source_paths"].explode().to_list() + quarantine["source_path"].to_list()
+    seen = [p.split("#")[0] for p in paths]
     assert set(seen) == {f"f{i}.txt" for i in range(len(files))}
     assert all(r for r in quarantine["reason"]) and all(d for d in quarantine["detail"])
     assert all(t.strip() for t in articles["title"]) and all(b.strip() for b in articles["body"])

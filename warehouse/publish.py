@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
+
 from warehouse.connect import connect_for_build
 
 
@@ -34,7 +36,7 @@ def applied_batch_ids(published: str | os.PathLike) -> set[str]:
     """The ingest batches the published warehouse holds (empty before the first publish)."""
     if not Path(published).exists():
         return set()
-    with connect_for_build(str(published), read_only=True) as con:
+    with duckdb.connect(str(published), read_only=True) as con:
         return {row[0] for row in con.execute("SELECT batch_id FROM ingest_batches").fetchall()}
 
 

@@ -61,5 +61,5 @@ def load_table(path: str | os.PathLike, table: str, frame: pl.DataFrame) -> int:
 
 def table_counts(path: str | os.PathLike) -> dict[str, int]:
     """Row count of every warehouse table in a DuckDB file (opened read-only)."""
-    with connect_for_build(str(path), read_only=True) as con:
+    with duckdb.connect(str(path), read_only=True) as con:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
