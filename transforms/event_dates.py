@@ -134,43 +134,80 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
     ]
 
 
-def _candidates(regex: str, resolve: Callable[[Groups], pl.Expr], before: pl.Expr,
-                after: pl.Expr) -> list[tuple[pl.Expr, pl.Expr]]:
-    """(gap in bytes to the trigger, date) of the nearest match of `regex` after the trigger
-    (its first match there) and before it (its last match, found behind a greedy prefix)."""
-    after_gap = after.str.find(regex).cast(pl.Int64)
-    after_date = resolve(lambda i: after.str.extract(regex, i))
-    behind = rf"(?s)^(.*)({regex})"
-    prefix, match = before.str.extract(behind, 1), before.str.extract(behind, 2)
-    before_gap = (before.str.len_bytes() - prefix.str.len_bytes() - match.str.len_bytes()).cast(pl.Int64)
-    before_date = resolve(lambda i: before.str.extract(behind, i + 2))
-    return [(after_gap, after_date), (before_gap, before_date)]
+def _match_columns(rules: list[tuple[str, str, Callable[[Groups], pl.Expr]]], before: pl.Expr,
+                   after: pl.Expr) -> list[pl.Expr]:
+    """For each rule, its first match after the trigger and its last match before it (found
+    behind a greedy prefix), each as one struct of capture groups (`_after{i}` and
+    `_before{i}`: one regex run per rule and side), plus `_after_at{i}`, the byte offset of
+    the first match after the trigger."""
+    columns = []
+    for i, (regex, _, _) in enumerate(rules):
+        columns += [after.str.find(regex).cast(pl.Int64).alias(f"_after_at{i}"),
+                    after.str.extract_groups(f"({regex})").alias(f"_after{i}"),
+                    before.str.extract_groups(rf"(?s)^(.*)({regex})").alias(f"_before{i}")]
+    return columns
+
+
+def _candidates(i: int, resolve: Callable[[Groups], pl.Expr]) -> list[tuple[pl.Expr, pl.Expr]]:
+    """(gap in bytes to the trigger, date) of rule i's nearest match after the trigger and
+    before it, from the columns of `_match_columns`."""
+    after, behind = pl.col(f"_after{i}"), pl.col(f"_before{i}")
+    after_date = resolve(lambda g: after.struct.field(str(g + 1)))
+    before_gap = (pl.col("_before_text").str.len_bytes() - behind.struct.field("1").str.len_bytes()
+                  - behind.struct.field("2").str.len_bytes()).cast(pl.Int64)
+    before_date = resolve(lambda g: behind.struct.field(str(g + 2)))
+    return [(pl.col(f"_after_at{i}"), after_date), (before_gap, before_date)]
+
+
+def _found_dates(frame: pl.DataFrame) -> pl.DataFrame:
+    """`_found_date` and `_found_basis` of the nearest date expression, for a frame with
+    `_before_text` and `_after_text` (the sentence before and after the trigger)."""
+    published = pl.col("published_date")
+    planned = pl.col("modality") == "planned"
+    rules = _rules(published, planned)
+    before, after = pl.col("_before_text"), pl.col("_after_text")
+    matched = frame.with_columns(_match_columns(rules, before, after))
+    candidates = [(gap, date, basis)
+                  for i, (_, basis, resolve) in enumerate(rules)
+                  for gap, date in _candidates(i, resolve)]
+    gaps = [f"_gap{i}" for i in range(len(candidates))]
+    dates = [f"_date{i}" for i in range(len(candidates))]
+    matched = matched.with_columns(
+        [pl.when(gap <= MAX_DISTANCE).then(gap).alias(name) for (gap, _, _), name in zip(candidates, gaps)]
+        + [date.alias(name) for (_, date, _), name in zip(candidates, dates)])
+    nearest = pl.min_horizontal(gaps)
+    chosen = [(pl.col(gap) == nearest) & pl.col(date).is_not_null() for gap, date in zip(gaps, dates)]
+    return matched.select(
+        "_row",
+        _found_date=pl.coalesce([pl.when(c).then(pl.col(d)) for c, d in zip(chosen, dates)]),
+        _found_basis=pl.coalesce([pl.when(c).then(pl.lit(basis))
+                                  for c, (_, _, basis) in zip(chosen, candidates)]))
 
 
 def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
-    """Add event_date and date_basis (see the module docstring for the rules)."""
+    """Add event_date and date_basis (see the module docstring for the rules).
+
+    Only the events whose sentence holds a match of some rule (one fast scan with all the
+    rules combined, no captures: about a third of the events of a news corpus) run the rules
+    one by one; the others have no date expression."""
     sentence, published = pl.col("sentence"), pl.col("published_date")
     planned = pl.col("modality") == "planned"
-    before = sentence.str.slice(0, pl.col("trigger_offset"))
     trigger_end = pl.col("trigger_offset") + pl.col("trigger").str.len_chars()
     after = sentence.str.slice(trigger_end)
     if "date_window_end" in events.columns:
         # A date after the next trigger of the sentence dates that one ("urged her to call
         # elections due in June 1988": June 1988 is the election's, not the appeal's).
         after = sentence.str.slice(trigger_end, (pl.col("date_window_end") - trigger_end).clip(0))
-    candidates = [(gap, date, basis)
-                  for regex, basis, resolve in _rules(published, planned)
-                  for gap, date in _candidates(regex, resolve, before, after)]
-    gaps = [f"_gap{i}" for i in range(len(candidates))]
-    dates = [f"_date{i}" for i in range(len(candidates))]
-    frame = events.with_columns(
-        [pl.when(gap <= MAX_DISTANCE).then(gap).alias(name) for (gap, _, _), name in zip(candidates, gaps)]
-        + [date.alias(name) for (_, date, _), name in zip(candidates, dates)])
-    nearest = pl.min_horizontal(gaps)
-    chosen = [(pl.col(gap) == nearest) & pl.col(date).is_not_null() for gap, date in zip(gaps, dates)]
-    found_date = pl.coalesce([pl.when(c).then(pl.col(d)) for c, d in zip(chosen, dates)])
-    found_basis = pl.coalesce([pl.when(c).then(pl.lit(basis))
-                               for c, (_, _, basis) in zip(chosen, candidates)])
+    texts = events.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "published_date", "modality",
+        sentence.str.slice(0, pl.col("trigger_offset")).alias("_before_text"),
+        after.alias("_after_text"))
+    any_rule = "|".join(f"(?:{regex})" for regex, _, _ in _rules(published, planned))
+    has_date = texts.filter(pl.col("_before_text").str.contains(any_rule)
+                            | pl.col("_after_text").str.contains(any_rule))
+    found = texts.select("_row").join(_found_dates(has_date), on="_row", how="left",
+                                      maintain_order="left")
+    found_date, found_basis = pl.col("_found_date"), pl.col("_found_basis")
     # No date expression: the story's date for a reported happening; none for a planned
     # one ("will visit Accra" says nothing of when).
     undated = found_date.is_null() & planned
@@ -178,6 +215,7 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
              .when(published.is_not_null() & ~undated).then(pl.lit("dateline")))
     event_date = pl.coalesce(found_date, pl.when(~undated).then(published))
     in_range = event_date >= pl.lit(EARLIEST_EVENT_DATE)
-    return (frame.with_columns(event_date=pl.when(in_range).then(event_date),
-                               date_basis=pl.when(in_range).then(basis))
-            .drop(gaps + dates))
+    return (events.with_columns(found["_found_date"], found["_found_basis"])
+            .with_columns(event_date=pl.when(in_range).then(event_date),
+                          date_basis=pl.when(in_range).then(basis))
+            .drop("_found_date", "_found_basis"))
