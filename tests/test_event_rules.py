@@ -21,6 +21,10 @@ from test_events import FRIDAY, events_of, only
     ("The new model is likely to appeal to young buyers.", "appeal"),
     ("Under the agreement, Freedonia will buy more grain.", "agreement"),
     ("The two ministers were in agreement on most points.", "agreement"),
+    ("Northwind Corp failed to meet the new requirements of the regulator.", "meet"),
+    ("The rise in prices meets the pattern of earlier years.", "meet"),
+    ("Freedonia remains firmly committed to free trade.", "pledge"),
+    ("The central bank drained funds through repurchase agreements.", "agreement"),
 ])
 def test_look_alike_phrases_added_for_issue_5(body, event_type):
     events = events_of(body)
@@ -55,3 +59,19 @@ def test_a_place_after_to_is_the_recipient_unless_the_event_is_a_movement():
 def test_dates_added_for_issue_5(body, event_type, expected, basis):
     event = only(events_of(body), event_type)
     assert (event["event_date"], event["date_basis"]) == (expected, basis)
+
+
+@pytest.mark.parametrize("body, event_type, modality", [
+    ("Ana Duarte tried to arrange meetings with Kofi Mensah.", "meet", "hypothetical"),
+    ("Freedonia plans to seek agreements with its neighbours.", "agreement", "hypothetical"),
+    ("The envoys made an effort to adopt an agreement on fishing.", "agreement", "hypothetical"),
+    ("Kofi Mensah called for talks with Sylvania.", "meet", "hypothetical"),
+    ("A successful agreement would allow Freedonia to export more grain.", "agreement", "hypothetical"),
+    ("Officials said the meeting would be held in Accra.", "meet", "planned"),
+    ("A final accord is expected to be signed next month.", "agreement", "planned"),
+    # A conjecture about a happening that took place is not hypothetical.
+    ("The explosion may have been caused by a gas leak.", "violence", "asserted"),
+    ("The new agreement would have no effect on prices.", "agreement", "asserted"),
+])
+def test_attempts_goals_and_modals_after_the_trigger(body, event_type, modality):
+    assert only(events_of(body), event_type)["modality"] == modality

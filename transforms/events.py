@@ -688,7 +688,8 @@ def extract_events(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     published = articles.select("article_id", "published_date")
     return (resolve_event_dates(
         found.join(published, on="article_id", how="left", maintain_order="left")
-        .with_columns(modality=trigger_modality(pl.col("sentence"), pl.col("trigger_offset"))))
+        .with_columns(modality=trigger_modality(pl.col("sentence"), pl.col("trigger_offset"),
+                                                pl.col("trigger").str.len_chars())))
         .with_columns(
             event_id=stable_id("event", "article_id", "char_start", "event_type", "trigger"),
             cameo_root=pl.col("event_type").replace_strict(EVENT_TYPES, return_dtype=pl.String),
