@@ -63,3 +63,26 @@ def test_a_nominal_trigger_that_is_the_topic_of_another_word_has_no_actor_from_t
     # A possessive keeps the subject: "his visit" is the subject's visit.
     event = only(events_of("Ana Duarte spoke about her visit to Accra."), "visit")
     assert event["actor_entity_ids"] == ["duarte"]
+
+
+def test_the_subject_after_a_fronted_phrase_holding_the_trigger_acts():
+    event = only(events_of("In a statement, Northwind Corp said sales rose."), "statement")
+    assert event["actor_entity_ids"] == ["northwind"]
+    event = only(events_of("Speaking at a news conference in Lisbon, Ana Duarte said talks "
+                           "would go on."), "statement")
+    assert event["actor_entity_ids"] == ["duarte"]
+    event = only(events_of("Urging restraint from Sylvania, Kofi Mensah said the port must stay open."),
+                 "appeal")
+    assert (event["actor_entity_ids"], event["target_entity_ids"]) == (["mensah"], ["sylvania"])
+    event = only(events_of("After meeting Kofi Mensah in Accra, Ana Duarte flew home."), "meet")
+    assert (event["actor_entity_ids"], event["target_entity_ids"]) == (["duarte"], ["mensah"])
+    event = only(events_of("During her visit to Accra, Ana Duarte opened a school."), "visit")
+    assert event["actor_entity_ids"] == ["duarte"]
+
+
+def test_a_fronted_phrase_about_someone_else_s_event_keeps_no_actor():
+    # "After the bombing" is not the main clause subject's bombing.
+    event = only(events_of("After the bombing in Accra, Kofi Mensah closed the port."), "violence")
+    assert event["actor_entity_ids"] == []
+    event = only(events_of("Investigating the attack on the depot, Kofi Mensah found a car."), "violence")
+    assert event["actor_entity_ids"] == []

@@ -239,6 +239,21 @@ _TOPIC_OF = re.compile(r"\b(?:of|for|about|over|on|to|into|against|concerning|"
                        r"regarding)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|"
                        r"such\s+)?(?:(?!(?:his|her|its|their|our|my)\b)[\w'-]+\s+){0,2}$",
                        re.IGNORECASE)
+# A sentence-initial phrase holding the trigger, before the main clause's subject: "In a
+# statement, X said", "Speaking at a news conference, X said", "After meeting Y, X said",
+# "During her visit to Accra, X said" (the text before the trigger is matched).
+_FRONTED_PARTICIPLE = re.compile(r"[\"'\u201c\u2018]?([A-Z][a-z]+ing)\b[^,;:]*")
+_FRONTED_GERUND = re.compile(r"[\"'\u201c\u2018]?(?:After|Before|Upon|Since|While|When|On|In)\s+")
+_FRONTED_POSSESSIVE = re.compile(r"[\"'\u201c\u2018]?(?:In|At|On|During|After|Before|Upon|Ahead of)\s+"
+                                 r"(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}")
+_FRONTED_AT = re.compile(r"[\"'\u201c\u2018]?(?:In|At)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+_LEAD_CLAUSE = re.compile(r"\b(?:that|which|who|said|says)\b")
+_ATTENDING = re.compile(r"\b(?:at|in|during|after|from)\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+                        r"(?:[\w-]+\s+){0,3}$")
+_FRONTED_TYPES = frozenset({"statement", "meet", "conference", "visit"})
+_NOT_PARTICIPLES = frozenset("during following including according regarding concerning "
+                             "notwithstanding morning evening something nothing anything everything "
+                             "spring building king".split())
 _NOMINAL_BY = re.compile(r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 
@@ -361,23 +376,33 @@ class _Resolver:
 
     def actors(self, sentence: tuple[int, int, int], breaks: list[tuple[int, int, str]],
                trigger_start: int, earlier: list[_Event]) -> tuple[list[str], str | None]:
-        body = self.ctx.body
         zone_start, break_word = sentence[0], ""
         for _, b_end, word in breaks:
             if b_end <= trigger_start:
                 zone_start, break_word = b_end, word
-        candidates = self.ctx.mentions_between(zone_start, trigger_start)
-        before_first = body[zone_start:candidates[0].start if candidates else trigger_start + 1]
+        return self.zone_actors(sentence, zone_start, trigger_start, break_word, earlier)
+
+    def zone_actors(self, sentence: tuple[int, int, int], zone_start: int, zone_end: int,
+                    break_word: str, earlier: list[_Event],
+                    context_start: int | None = None) -> tuple[list[str], str | None]:
+        """The subject of the clause zone [zone_start, zone_end): a pronoun, title, "it",
+        "the company" or "they" resolved, else the first ungoverned run of mentions, else
+        (after "who" / "which") the mention before the zone. Pronouns look for antecedents
+        before `context_start` (default: the zone's start)."""
+        body = self.ctx.body
+        context = zone_start if context_start is None else context_start
+        candidates = self.ctx.mentions_between(zone_start, zone_end)
+        before_first = body[zone_start:candidates[0].start if candidates else zone_end + 1]
         title = _TITLE_SUBJECT.search(before_first) is not None
         if title or _PRONOUN_SUBJECT.search(before_first):
-            return self._coreference(sentence, zone_start, earlier, use_sentence=not title)
+            return self._coreference(sentence, context, earlier, use_sentence=not title)
         if _IT_SUBJECT.search(before_first):
-            return self._it_subject(sentence, zone_start)
+            return self._it_subject(sentence, context)
         noun = _ORG_NOUN_SUBJECT.search(before_first)
         if noun:
             return self._organisation_noun(noun.group(1).lower(), zone_start)
         if _THEY_SUBJECT.search(before_first):
-            return self._they_subject(sentence, zone_start, earlier)
+            return self._they_subject(sentence, context, earlier)
         group = _subject_group(self.ctx, candidates, zone_start)
         if group:
             return _unique([m.entity_id for m in group]), "explicit"
@@ -502,6 +527,41 @@ class _Resolver:
         return _unique([m.entity_id for m in kept])
 
 
+def _fronted_comma(ctx: _ArticleContext, sentence: tuple[int, int, int], start: int, end: int,
+                   event_type: str) -> int | None:
+    """The comma closing a sentence-initial phrase that holds the trigger, when the subject
+    of the main clause after it is the trigger's actor: a participle clause ("Speaking at a
+    news conference, ...", "Urging restraint, ..."), a gerund after a preposition ("After
+    meeting Kofi, ..."), a possessive noun phrase ("During her visit, ..."), or "In / At a
+    ..." before a statement, meeting, conference or visit ("In a statement, ...", "At a
+    meeting with Kofi, ...")."""
+    body = ctx.body
+    comma = body.find(",", end, min(sentence[1], end + 150))
+    if comma < 0 or _CLAUSE_BREAK.search(body, end, comma) or ":" in body[sentence[0]:start]:
+        return None
+    trigger = body[start:end]
+    lead = body[sentence[0]:start]
+    if lead.strip("\"'\u201c\u2018") == "":
+        fronted = trigger.lower().startswith("in a") or (
+            trigger[0].isupper() and trigger.endswith("ing") and not _NOMINAL_TRIGGER.fullmatch(trigger))
+    elif "," in lead or ";" in lead:
+        return None
+    elif _LEAD_CLAUSE.search(lead):
+        return None
+    elif ((participle := _FRONTED_PARTICIPLE.fullmatch(lead)) is not None
+          and participle.group(1).lower() not in _NOT_PARTICIPLES):
+        # A noun in a participle clause is the subject's only when attended ("Speaking at a
+        # news conference"), not when it is what the clause is about ("Investigating the
+        # blasts").
+        fronted = (not ctx.mentions_between(sentence[0], sentence[0] + participle.end(1))
+                   and (not _NOMINAL_TRIGGER.fullmatch(trigger) or _ATTENDING.search(lead) is not None))
+    else:
+        fronted = ((_FRONTED_GERUND.fullmatch(lead) is not None and trigger.lower().endswith("ing"))
+                   or _FRONTED_POSSESSIVE.fullmatch(lead) is not None
+                   or (_FRONTED_AT.fullmatch(lead) is not None and event_type in _FRONTED_TYPES))
+    return comma if fronted else None
+
+
 def _passive(ctx: _ArticleContext, body: str, sentence: tuple[int, int, int], start: int, end: int,
              zone_end: int, subject: list[str],
              place: str | None) -> tuple[list[str], str | None, list[str]]:
@@ -549,6 +609,14 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 actors, actor_basis = [], None
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
+            comma = _fronted_comma(ctx, sentence, start, end, event_type)
+            if comma is not None:
+                # "In a statement, the ministry said": the main clause's subject acts; the
+                # phrase's own mentions are its targets.
+                clause_end = min([b for b, _, _ in breaks if b > comma] + [sentence[1]])
+                actors, actor_basis = resolver.zone_actors(sentence, comma + 1, clause_end, "",
+                                                           events, context_start=sentence[0])
+                zone_end = min(zone_end, comma)
             place = resolver.place(sentence, event_type, end, zone_end)
             if event_type == "visit" and not actors:
                 named = ctx.mentions_between(end, min(end + 80, sentence[1]))
