@@ -86,3 +86,16 @@ def test_a_fronted_phrase_about_someone_else_s_event_keeps_no_actor():
     assert event["actor_entity_ids"] == []
     event = only(events_of("Investigating the attack on the depot, Kofi Mensah found a car."), "violence")
     assert event["actor_entity_ids"] == []
+
+
+def test_topics_and_fragments_are_not_targets():
+    event = only(events_of("Ana Duarte held a meeting on Sylvania with Kofi Mensah."), "meet")
+    assert event["target_entity_ids"] == ["mensah"]
+    event = only(events_of("Kofi Mensah spoke at talks about Sylvania and Freedonia."), "meet")
+    assert event["target_entity_ids"] == []
+    # An attack on a party targets it.
+    event = only(events_of("Freedonia launched an attack on Sylvania."), "violence")
+    assert event["target_entity_ids"] == ["sylvania"]
+    # A mention that ends inside a dotted token ("Freedonia.X.") is a partial match.
+    event = only(events_of("Ana Duarte signed the Freedonia.X. pact with Kofi Mensah."), "agreement")
+    assert event["target_entity_ids"] == ["mensah"]

@@ -247,6 +247,12 @@ _FRONTED_GERUND = re.compile(r"[\"'\u201c\u2018]?(?:After|Before|Upon|Since|Whil
 _FRONTED_POSSESSIVE = re.compile(r"[\"'\u201c\u2018]?(?:In|At|On|During|After|Before|Upon|Ahead of)\s+"
                                  r"(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}")
 _FRONTED_AT = re.compile(r"[\"'\u201c\u2018]?(?:In|At)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+# Prepositions that make a mention after the trigger its topic, not its target ("a meeting on
+# Libya", "talks about trade with Sylvania" keeps Sylvania); "on" / "over" name the target of an
+# attack or a sanction ("the attack on Freedonia", "sanctions on Sylvania").
+_TOPIC_BEFORE = re.compile(r"\b(?:about|concerning|regarding|over|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_OR_TARGET_BEFORE = re.compile(r"\b(?:about|concerning|regarding)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_TARGET_TYPES = frozenset({"violence", "fight", "sanction", "arrest", "threaten"})
 _LEAD_CLAUSE = re.compile(r"\b(?:that|which|who|said|says)\b")
 _ATTENDING = re.compile(r"\b(?:at|in|during|after|from)\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
                         r"(?:[\w-]+\s+){0,3}$")
@@ -258,6 +264,15 @@ _NOMINAL_BY = re.compile(r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 
 
+def _fragment(body: str, mention: _Mention) -> bool:
+    """A mention that starts or ends inside a word or a dotted acronym ("Sino-U" of
+    "Sino-U.S."): an entity extractor's partial match, no participant."""
+    before = body[mention.start - 1:mention.start] if mention.start else ""
+    after = body[mention.end:mention.end + 3]
+    return (before.isalnum() or after[:1].isalnum()
+            or (after[:1] == "." and after[1:2].isalpha() and after[2:3] == "."))
+
+
 class _ArticleContext:
     """One article's body, its mentions outside quotations and its quotation spans."""
 
@@ -266,7 +281,7 @@ class _ArticleContext:
         quotes = quotation_spans(body)
         self._quote_starts = [s for s, _ in quotes]
         self._quote_ends = [e for _, e in quotes]
-        self.mentions = [m for m in mentions if not self.in_quote(m.start)]
+        self.mentions = [m for m in mentions if not self.in_quote(m.start) and not _fragment(body, m)]
         self._mention_starts = [m.start for m in self.mentions]
         self.persons = {m.entity_id for m in mentions if m.entity_type == "PERSON"}
         self._sentence_starts: list[int] | None = None
@@ -512,19 +527,27 @@ class _Resolver:
         the place, other places after a preposition, possessive place modifiers, and (for a
         visit) any place: the places a visit names are where it goes, not whom it targets."""
         candidates = self.ctx.mentions_between(trigger_end, zone_end)
-        kept, previous_place = [], None
+        topic_before = _TOPIC_OR_TARGET_BEFORE if event_type in _ON_TARGET_TYPES else _TOPIC_BEFORE
+        kept, previous_place, previous_topic = [], None, None
         for m in candidates:
             # A place, or a place listed with one ("in Japan, South Korea and China").
             is_place = m.entity_type == "LOCATION" and (
                 event_type == "visit"
                 or self.ctx.after_preposition(m, trigger_end, _STATIC_PLACE_BEFORE)
-                or (previous_place is not None
-                    and _SUBJECT_JOIN.fullmatch(self.ctx.body, previous_place.end, m.start) is not None))
+                or self._listed_with(previous_place, m))
             previous_place = m if is_place else None
-            if (not is_place and m.entity_id not in actors and m.entity_id != place
+            # A topic ("a meeting on Libya", "talks about Sylvania and Freedonia").
+            is_topic = (self.ctx.after_preposition(m, trigger_end, topic_before)
+                        or self._listed_with(previous_topic, m))
+            previous_topic = m if is_topic else None
+            if (not is_place and not is_topic and m.entity_id not in actors and m.entity_id != place
                     and not self.ctx.is_modifier(m, candidates)):
                 kept.append(m)
         return _unique([m.entity_id for m in kept])
+
+    def _listed_with(self, previous: _Mention | None, mention: _Mention) -> bool:
+        return previous is not None and _SUBJECT_JOIN.fullmatch(
+            self.ctx.body, previous.end, mention.start) is not None
 
 
 def _fronted_comma(ctx: _ArticleContext, sentence: tuple[int, int, int], start: int, end: int,
