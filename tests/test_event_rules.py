@@ -75,3 +75,29 @@ def test_dates_added_for_issue_5(body, event_type, expected, basis):
 ])
 def test_attempts_goals_and_modals_after_the_trigger(body, event_type, modality):
     assert only(events_of(body), event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize("body, event_type, expected, basis", [
+    ("Freedonia and Sylvania agreed in Accra last December to cut tariffs.", "agreement",
+     datetime.date(2010, 12, 1), "relative"),
+    ("Ana Duarte met Kofi Mensah last March.", "meet", datetime.date(2011, 3, 1), "relative"),
+    # The perfect without a date: an unstated earlier time.
+    ("Sylvania has rejected the offer.", "reject", None, None),
+    ("Northwind Corp said it has already announced the sale.", "statement", None, None),
+    ("Sylvania has rejected the offer yesterday.", "reject", datetime.date(2011, 4, 21), "relative"),
+    # "has talks" is no perfect.
+    ("Ana Duarte has talks with Kofi Mensah.", "meet", FRIDAY, "dateline"),
+])
+def test_last_month_name_and_the_perfect(body, event_type, expected, basis):
+    event = only(events_of(body), event_type)
+    assert (event["event_date"], event["date_basis"]) == (expected, basis)
+
+
+def test_a_dateline_day_before_the_published_date_dates_today_and_undated_events():
+    body = "ACCRA, April 21 - Ana Duarte met Kofi Mensah today. Freedonia signed the pact."
+    events = events_of(body)
+    assert only(events, "meet")["event_date"] == datetime.date(2011, 4, 21)
+    assert only(events, "agreement")["event_date"] == datetime.date(2011, 4, 21)
+    # A dateline far from the published date is not trusted.
+    body = "ACCRA, March 2 - Ana Duarte met Kofi Mensah today."
+    assert only(events_of(body), "meet")["event_date"] == FRIDAY

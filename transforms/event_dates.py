@@ -17,12 +17,14 @@ is ignored (it dates something else in the sentence). The rules, all batch polar
   forward for a planned event when it lands more than 62 days before it); "March 2011" -> the
   1st of the month; "in June" / "in early June" -> the 1st of the month (year as for "15
   March"); "in 2012" -> 1 January of that year.
-- relative: today / tonight / this morning -> the published date; yesterday -> -1 day;
+- relative: "last December" -> the 1st of the latest December before the published month;
+  today / tonight / this morning -> the published date; yesterday -> -1 day;
   tomorrow -> +1 day; "(on) Monday" -> the most recent Monday on or before the published date,
   or the first Monday after it for a planned event or "next Monday"; last week -> -7 days;
   next week -> +7 days; last month / next month -> the 1st of that month; last year / next
   year -> 1 January of that year.
-- dateline: no expression -> the published date.
+- dateline: no expression -> the published date; none for a planned event or one in the
+  perfect ("has rejected": an unstated earlier time).
 Relative expressions and the dateline need a published date: without one they give null.
 A date before EARLIEST_EVENT_DATE is left null (with a null basis).
 """
@@ -47,6 +49,9 @@ UNDATED = datetime.date(1, 1, 1)
 MAX_DISTANCE = 80
 """Bytes between a date expression and the trigger beyond which it is not the event's date."""
 _YEAR = r"((?:1[89]|20)\d\d)"
+_PERFECT_BEFORE = (r"(?i)\b(?:has|have|'ve)\s+(?:(?:already|also|now|just|since|recently|previously|"
+                   r"repeatedly|twice|once|been)\s+){0,2}$")
+_PARTICIPLE_TRIGGER = r"(?i)^(?:[a-z-]+ed|met|fought|held|shot|taken|broke|sent)\b"
 
 
 def _month_number(expr: pl.Expr) -> pl.Expr:
@@ -82,6 +87,24 @@ def _weekday(name: pl.Expr, published: pl.Expr, forward: pl.Expr) -> pl.Expr:
     return published + pl.duration(days=days)
 
 
+_DATELINE_DAY = (r"^[A-Z][^\n]{0,60}?,\s+(?:" + _MONTH + r"\s+(\d{1,2})|(\d{1,2})\s+" + _MONTH
+                 + r")\s*[-\u2012\u2013\u2014\u2015]")
+_DATELINE_SLACK_DAYS = 3
+
+
+def reference_date(body: pl.Expr, published: pl.Expr) -> pl.Expr:
+    """The day a story reports from: the day of its dateline ("WASHINGTON, June 18 - ") when
+    that is within three days of the published date (wire copy is often published the next
+    day), else the published date. "Today" and undated events are dated by it."""
+    parts = body.str.slice(0, 100).str.extract_groups(_DATELINE_DAY)
+    month = pl.coalesce(parts.struct.field("1"), parts.struct.field("4"))
+    day = pl.coalesce(parts.struct.field("2"), parts.struct.field("3"))
+    dateline = _make_date(published.dt.year().cast(pl.Int32), _month_number(month),
+                          day.cast(pl.Int32, strict=False))
+    close = (dateline - published).dt.total_days().abs() <= _DATELINE_SLACK_DAYS
+    return pl.when(close).then(dateline).otherwise(published)
+
+
 Groups = Callable[[int], pl.Expr]
 """The text of a rule's capture group number i (from 1) in the matched expression."""
 
@@ -111,6 +134,11 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
         # "in June", "in early March": the 1st of that month (year as for "15 March").
         (rf"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+[^\d\s]|[,.;:]|$)", "explicit",
          lambda g: _day_month(_month_number(g(1)), pl.lit(1), published, planned)),
+        # "last December": the 1st of the latest such month before the published month.
+        (rf"\b[Ll]ast\s+{_MONTH}(?:\s|[,.;:]|$)", "relative",
+         lambda g: _make_date(published.dt.year().cast(pl.Int32)
+                              - (_month_number(g(1)) >= published.dt.month().cast(pl.Int32)).cast(pl.Int32),
+                              _month_number(g(1)), pl.lit(1))),
         (r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening))\b", "relative", lambda g: published),
         (r"\b[Yy]esterday\b", "relative", lambda g: published.dt.offset_by("-1d")),
         (r"\b[Tt]omorrow\b", "relative", lambda g: published.dt.offset_by("1d")),
@@ -209,8 +237,11 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
                                       maintain_order="left")
     found_date, found_basis = pl.col("_found_date"), pl.col("_found_basis")
     # No date expression: the story's date for a reported happening; none for a planned
-    # one ("will visit Accra" says nothing of when).
-    undated = found_date.is_null() & planned
+    # one ("will visit Accra" says nothing of when) or one in the perfect ("has rejected",
+    # "have already announced": at an unstated earlier time).
+    perfect = (sentence.str.slice(0, pl.col("trigger_offset")).str.contains(_PERFECT_BEFORE)
+               & pl.col("trigger").str.contains(_PARTICIPLE_TRIGGER))
+    undated = found_date.is_null() & (planned | perfect)
     basis = (pl.when(found_date.is_not_null()).then(found_basis)
              .when(published.is_not_null() & ~undated).then(pl.lit("dateline")))
     event_date = pl.coalesce(found_date, pl.when(~undated).then(published))

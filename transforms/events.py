@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from transforms.event_dates import resolve_event_dates
+from transforms.event_dates import reference_date, resolve_event_dates
 from transforms.event_triggers import (SPORT_SUPPRESSED, sport_story, trigger_modality, trigger_scan,
                                        triggers_in)
 from transforms.ids import stable_id
@@ -776,7 +776,8 @@ def extract_events(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     location_basis (sentence | dateline | story).
     """
     found = _find_events(_mention_lists(articles, mentions))
-    published = articles.select("article_id", "published_date")
+    published = articles.select(
+        "article_id", published_date=reference_date(pl.col("body"), pl.col("published_date")))
     return (resolve_event_dates(
         found.join(published, on="article_id", how="left", maintain_order="left")
         .with_columns(modality=trigger_modality(pl.col("sentence"), pl.col("trigger_offset"),
