@@ -7,7 +7,8 @@ import datetime
 import polars as pl
 import pytest
 
-from test_events import FRIDAY, events_of, only
+from test_events import FRIDAY, NAMES, articles_for, events_of, mentions_for, only
+from transforms.events import extract_events
 
 
 @pytest.mark.parametrize("body, event_type", [
@@ -101,3 +102,22 @@ def test_a_dateline_day_before_the_published_date_dates_today_and_undated_events
     # A dateline far from the published date is not trusted.
     body = "ACCRA, March 2 - Ana Duarte met Kofi Mensah today."
     assert only(events_of(body), "meet")["event_date"] == FRIDAY
+
+
+def test_the_dateline_place_only_for_events_that_happened_there_and_then():
+    def place(body: str, event_type: str) -> str | None:
+        return only(events_of(body, dateline_place="LISBON"), event_type)["location_entity_id"]
+    assert place("LISBON, April 22 - Ana Duarte met Kofi Mensah.", "meet") == "lisbon"
+    assert place("LISBON, April 22 - Ana Duarte will meet Kofi Mensah.", "meet") is None
+    assert place("LISBON, April 22 - Sylvania has rejected the offer.", "reject") is None
+    assert place("LISBON, April 22 - Freedonia signed the pact on 3 May 2004.", "agreement") is None
+
+
+def test_a_foreign_country_acting_did_not_act_at_the_dateline():
+    names = {**NAMES, "Lisbon": ("lisbon", "LOCATION", "PRT"), "LISBON": ("lisbon", "LOCATION", "PRT"),
+             "Portugal": ("portugal", "LOCATION", "PRT"), "Sylvania": ("sylvania", "LOCATION", "SYL")}
+    for body, expected in [("LISBON, April 22 - Sylvania rejected the offer.", None),
+                           ("LISBON, April 22 - Portugal rejected the offer.", "lisbon")]:
+        mentions = mentions_for("a1", body, names)
+        event = only(extract_events(articles_for(body, dateline_place="LISBON"), mentions), "reject")
+        assert event["location_entity_id"] == expected

@@ -140,6 +140,7 @@ class _Mention:
     entity_id: str
     entity_type: str
     name: str = ""
+    country: str | None = None
 
 
 @dataclass(slots=True)
@@ -667,12 +668,22 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             if persons:
                 resolver.last_person = persons[0]
     story_place = next((e.location for e in events if e.location and e.paragraph < 2), None)
+    countries = {m.entity_id: m.country for m in mentions if m.entity_type == "LOCATION" and m.country}
     for event in events:
-        if event.location is None and dateline_entity:
+        if event.location is not None:
+            continue
+        if dateline_entity and not _acted_elsewhere(event, dateline_entity, countries):
             event.location, event.location_basis = dateline_entity, "dateline"
-        elif event.location is None and story_place:
+        elif not dateline_entity and story_place and not _acted_elsewhere(event, story_place, countries):
             event.location, event.location_basis = story_place, "story"
     return events
+
+
+def _acted_elsewhere(event: _Event, place: str, countries: dict[str, str]) -> bool:
+    """Whether a country acting in the event lies outside the country of `place` ("Peru
+    rejected the offer" in a story from Washington did not happen in Washington)."""
+    home = countries.get(place)
+    return home is not None and any(countries.get(a, home) != home for a in event.actors)
 
 
 # ---------------------------------------------------------------- the table
@@ -685,7 +696,8 @@ def _mention_lists(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     in_body = (mentions.filter((pl.col("field") == "body") & pl.col("char_start").is_not_null())
                .sort("article_id", "char_start", "char_end")
                .group_by("article_id", maintain_order=True)
-               .agg("char_start", "char_end", "entity_id", "entity_type", "canonical_name"))
+               .agg("char_start", "char_end", "entity_id", "entity_type", "canonical_name",
+                    "country_code"))
     place = pl.col("dateline_place").str.to_lowercase()
     dateline = (articles.filter(pl.col("dateline_place").is_not_null())
                 .select("article_id", place.alias("_place"))
@@ -716,12 +728,13 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
         "trigger_offset", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
         "target_entity_ids", "location_entity_id", "location_basis")}
     frame = frame.filter(pl.col("_texts").list.len() > 0)
-    for article_id, body, texts, starts, ends, ids, types, names, dateline_entity, sport in zip(
+    for article_id, body, texts, starts, ends, ids, types, names, countries, dateline_entity, sport in zip(
             *(frame[c].to_list() for c in ("article_id", "body", "_texts", "char_start",
                                            "char_end", "entity_id", "entity_type",
-                                           "canonical_name", "dateline_entity", "_sport"))):
+                                           "canonical_name", "country_code", "dateline_entity",
+                                           "_sport"))):
         mentions = [_Mention(*m) for m in zip(starts or [], ends or [], ids or [], types or [],
-                                              names or [])]
+                                              names or [], countries or [])]
         triggers = triggers_in(body, texts)
         if sport:
             triggers = [t for t in triggers if t[2] not in SPORT_SUPPRESSED]
@@ -762,12 +775,28 @@ def _confidence() -> pl.Expr:
     return (0.4 + actor + target + place + date).round(3)
 
 
+_STORY_PLACE_DAYS = 7
+
+
+def _story_place_fits() -> pl.Expr:
+    """False when the place comes from the dateline or the story but the
+    event plainly did not happen there and then: a planned event, one at an unstated earlier
+    time (no date though the story has one), or one dated more than a week from the story's
+    date ("agreed in 1985")."""
+    from_story = pl.col("location_basis").is_in(["dateline", "story"])
+    days = (pl.col("event_date") - pl.col("published_date")).dt.total_days().abs()
+    elsewhere = ((pl.col("modality") == "planned")
+                 | (pl.col("event_date").is_null() & pl.col("published_date").is_not_null())
+                 | (days > _STORY_PLACE_DAYS))
+    return ~(from_story & elsewhere.fill_null(False))
+
+
 def extract_events(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """The `events` table.
 
     Expects articles with article_id, body, published_date, dateline_place, and entity
-    mentions with article_id, entity_id, canonical_name, entity_type, surface, field and
-    char_start / char_end (offsets into body where field is "body").
+    mentions with article_id, entity_id, canonical_name, entity_type, country_code, surface,
+    field and char_start / char_end (offsets into body where field is "body").
 
     Returns EVENT_COLUMNS: the contract's event_id, article_id, event_type, cameo_root,
     trigger, sentence, char_start, char_end (the sentence's span in body), event_date,
@@ -782,6 +811,8 @@ def extract_events(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
         found.join(published, on="article_id", how="left", maintain_order="left")
         .with_columns(modality=trigger_modality(pl.col("sentence"), pl.col("trigger_offset"),
                                                 pl.col("trigger").str.len_chars())))
+        .with_columns(location_entity_id=pl.when(_story_place_fits()).then("location_entity_id"),
+                      location_basis=pl.when(_story_place_fits()).then("location_basis"))
         .with_columns(
             event_id=stable_id("event", "article_id", "char_start", "event_type", "trigger"),
             cameo_root=pl.col("event_type").replace_strict(EVENT_TYPES, return_dtype=pl.String),
