@@ -118,7 +118,10 @@ def named_events(events: pl.DataFrame, mentions: pl.DataFrame) -> list[dict]:
 
 def score_gold(articles: pl.DataFrame, mentions: pl.DataFrame, events: pl.DataFrame,
                gold: dict[str, list[dict]], verbose: bool) -> dict:
-    by_story = dict(articles.filter(pl.col("story").is_in(sorted(gold)))
+    # A story arriving under several file names is one article: look every name up.
+    names = articles.select("article_id", story=pl.col("source_paths")).explode("story").with_columns(
+        pl.col("story").str.split("/").list.last())
+    by_story = dict(names.filter(pl.col("story").is_in(sorted(gold)))
                     .select("story", "article_id").iter_rows())
     missing = sorted(set(gold) - set(by_story))
     if missing:
