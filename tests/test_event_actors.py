@@ -2,7 +2,8 @@
 an organisation, nominal triggers that are another word's topic), on original sentences."""
 from __future__ import annotations
 
-from test_events import events_of, only
+from test_events import NAMES, articles_for, events_of, mentions_for, only
+from transforms.events import extract_events
 
 
 def test_a_pronoun_in_a_later_sentence_takes_the_subject_of_the_last_sentence_naming_a_person():
@@ -98,4 +99,18 @@ def test_topics_and_fragments_are_not_targets():
     assert event["target_entity_ids"] == ["sylvania"]
     # A mention that ends inside a dotted token ("Freedonia.X.") is a partial match.
     event = only(events_of("Ana Duarte signed the Freedonia.X. pact with Kofi Mensah."), "agreement")
+    assert event["target_entity_ids"] == ["mensah"]
+
+
+def test_a_body_meeting_acts_and_elections_and_statements_have_few_targets():
+    names = {**NAMES, "Harbour Council": ("council", "ORG")}
+    body = "Ana Duarte attended a meeting of the Harbour Council in Accra."
+    event = only(extract_events(articles_for(body), mentions_for("a1", body, names)), "meet")
+    assert (event["actor_entity_ids"], event["target_entity_ids"]) == (["council"], [])
+    assert only(events_of("Freedonia held elections against the wishes of Sylvania."),
+                "election")["target_entity_ids"] == []
+    event = only(events_of("Ana Duarte announced the plan on behalf of Kofi Mensah."), "statement")
+    assert event["target_entity_ids"] == []
+    event = only(events_of("Ana Duarte said in a statement to Kofi Mensah that the port was open."),
+                 "statement")
     assert event["target_entity_ids"] == ["mensah"]

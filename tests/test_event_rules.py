@@ -121,3 +121,8 @@ def test_a_foreign_country_acting_did_not_act_at_the_dateline():
         mentions = mentions_for("a1", body, names)
         event = only(extract_events(articles_for(body, dateline_place="LISBON"), mentions), "reject")
         assert event["location_entity_id"] == expected
+
+
+def test_a_date_after_the_meeting_that_is_the_setting_of_the_event_is_its_date():
+    body = "Freedonia and Sylvania agreed at a meeting in Accra on 12 April to cut tariffs."
+    assert only(events_of(body), "agreement")["event_date"] == datetime.date(2011, 4, 12)

@@ -254,6 +254,10 @@ _FRONTED_AT = re.compile(r"[\"'\u201c\u2018]?(?:In|At)\s+(?:a|an|the)\s+(?:[\w-]
 _TOPIC_BEFORE = re.compile(r"\b(?:about|concerning|regarding|over|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC_OR_TARGET_BEFORE = re.compile(r"\b(?:about|concerning|regarding)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_TARGET_TYPES = frozenset({"violence", "fight", "sanction", "arrest", "threaten"})
+_MEETING_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_UNTARGETED_TYPES = frozenset({"election"})
+_ADDRESSED_TO = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
+_SETTING_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
 _LEAD_CLAUSE = re.compile(r"\b(?:that|which|who|said|says)\b")
 _ATTENDING = re.compile(r"\b(?:at|in|during|after|from)\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
                         r"(?:[\w-]+\s+){0,3}$")
@@ -623,7 +627,11 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
         for j, (start, end, event_type) in enumerate(inside):
             if event_type in seen:
                 continue
-            next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type), sentence[1])
+            # The next trigger of another type ends this event's date window, unless it names
+            # this event's setting ("agreed at a meeting in Paris in February").
+            next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type
+                               and not _SETTING_BEFORE.search(body, max(end, t[0] - 40), t[0])),
+                              sentence[1])
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
             if _NOMINAL_TRIGGER.fullmatch(body, start, end) and _TOPIC_OF.search(
@@ -661,6 +669,20 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                     if agents:
                         actors, actor_basis = _unique(agents), "explicit"
                         targets = [t for t in targets if t not in agents]
+                body_of = _MEETING_OF.match(body, end) if event_type in ("meet", "conference") else None
+                if body_of:
+                    # "a meeting of the Gulf Council": the body meets; whoever attends or
+                    # reports it does not make it.
+                    named = ctx.mentions_between(body_of.end(), body_of.end() + 80)
+                    if named and named[0].start == body_of.end() and named[0].entity_type == "ORG":
+                        actors, actor_basis = [named[0].entity_id], "explicit"
+                        targets = [t for t in targets if t != named[0].entity_id]
+            if event_type in _UNTARGETED_TYPES:
+                targets = []
+            elif event_type == "statement":
+                # A statement has a target only when addressed to someone ("in a statement to").
+                targets = [m.entity_id for m in ctx.mentions_between(end, zone_end)
+                           if m.entity_id in targets and _ADDRESSED_TO.search(body, max(end, m.start - 12), m.start)]
             events.append(_Event(
                 event_type, start, end, sentence[0], sentence[1], sentence[2], actors, actor_basis,
                 targets, place, "sentence" if place else None, next_start))
