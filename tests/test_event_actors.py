@@ -114,3 +114,8 @@ def test_a_body_meeting_acts_and_elections_and_statements_have_few_targets():
     event = only(events_of("Ana Duarte said in a statement to Kofi Mensah that the port was open."),
                  "statement")
     assert event["target_entity_ids"] == ["mensah"]
+
+
+def test_the_agent_of_a_visit_to_a_place():
+    event = only(events_of("Freedonia hopes for progress during the visit to Accra by Ana Duarte."), "visit")
+    assert event["actor_entity_ids"] == ["duarte"]

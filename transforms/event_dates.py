@@ -151,7 +151,7 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
          lambda g: _weekday(pl.lit("saturday"), published.dt.offset_by("-1d"), pl.lit(False))),
         # An unstated earlier time: no date (UNDATED is below EARLIEST_EVENT_DATE, so the
         # event keeps a null date and basis instead of the published date).
-        (r"\b(?:[Ee]arlier this (?:week|month|year)|[Rr]ecently|[Pp]reviously|"
+        (r"\b(?:(?:[Ee]arlier )?[Tt]his (?:week|month|year)|[Rr]ecently|[Pp]reviously|"
          r"[Ii]n recent (?:days|weeks|months|years))\b", "relative", lambda g: pl.lit(UNDATED)),
         (r"\b[Ll]ast week\b", "relative", lambda g: published.dt.offset_by("-7d")),
         (r"\b[Nn]ext week\b", "relative", lambda g: published.dt.offset_by("7d")),

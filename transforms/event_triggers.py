@@ -77,6 +77,7 @@ BLOCKER_PATTERNS = [
     r"accord|treaty|which|that) (?:also |would |will )?(?:calls?|called|calling) for",
     r"protest (?:groups?|movements?|songs?|votes?|campaigners?)",
     r"as (?:previously |earlier |already )?(?:announced|agreed|promised|pledged)",
+    r"previously (?:announced|agreed|signed)",
     r"signs? of", r"(?:early|first|clear|any|no|positive|encouraging|warning|further|some|mixed) signs?",
     r"round trips?", r"(?:be|been|being) met",
     r"(?:verbal|personal|scathing|stinging|blistering|bitter|fierce|savage|withering) attacks?",

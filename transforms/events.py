@@ -265,7 +265,8 @@ _FRONTED_TYPES = frozenset({"statement", "meet", "conference", "visit"})
 _NOT_PARTICIPLES = frozenset("during following including according regarding concerning "
                              "notwithstanding morning evening something nothing anything everything "
                              "spring building king".split())
-_NOMINAL_BY = re.compile(r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
+_NOMINAL_BY = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?"
+                         r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 
 
