@@ -22,6 +22,10 @@ from transforms.events import extract_events
     ("The new model is likely to appeal to young buyers.", "appeal"),
     ("Under the agreement, Freedonia will buy more grain.", "agreement"),
     ("Northwind Corp completed its previously announced sale of a plant.", "statement"),
+    ("Northwind Corp will make an agreed bid for a rival.", "agreement"),
+    ("The player was charged with using threatening words to a linesman.", "threaten"),
+    ("Freedonia left the International Grain Agreement in 1990.", "agreement"),
+    ("Talks on the Harbour Fishing Accord resumed in Accra.", "agreement"),
     ("The two ministers were in agreement on most points.", "agreement"),
     ("Northwind Corp failed to meet the new requirements of the regulator.", "meet"),
     ("The rise in prices meets the pattern of earlier years.", "meet"),
@@ -128,3 +132,8 @@ def test_a_foreign_country_acting_did_not_act_at_the_dateline():
 def test_a_date_after_the_meeting_that_is_the_setting_of_the_event_is_its_date():
     body = "Freedonia and Sylvania agreed at a meeting in Accra on 12 April to cut tariffs."
     assert only(events_of(body), "agreement")["event_date"] == datetime.date(2011, 4, 12)
+
+
+def test_an_agreement_noun_starting_a_sentence_or_after_the_is_no_name():
+    assert only(events_of("The Agreement was signed by Freedonia."), "agreement")
+    assert only(events_of("Freedonia and Sylvania reached an Agreement on fishing."), "agreement")

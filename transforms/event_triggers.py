@@ -78,6 +78,8 @@ BLOCKER_PATTERNS = [
     r"protest (?:groups?|movements?|songs?|votes?|campaigners?)",
     r"as (?:previously |earlier |already )?(?:announced|agreed|promised|pledged)",
     r"previously (?:announced|agreed|signed)",
+    r"(?:an|the|its|a) agreed (?:bid|takeover|offer|merger|price|deal)",
+    r"threatening (?:words|behaviou?r|language|manner|gestures?)",
     r"signs? of", r"(?:early|first|clear|any|no|positive|encouraging|warning|further|some|mixed) signs?",
     r"round trips?", r"(?:be|been|being) met",
     r"(?:verbal|personal|scathing|stinging|blistering|bitter|fierce|savage|withering) attacks?",
@@ -133,6 +135,12 @@ def sport_story(body: pl.Expr) -> pl.Expr:
             .list.unique().list.len() >= SPORT_MIN_WORDS)
 
 
+# A capitalised agreement noun after a capitalised word is part of a name ("the International
+# Tin Agreement", "General Agreement on Tariffs and Trade"): the instrument, no agreement made.
+_NAMED_INSTRUMENT = re.compile(r"Agreements?|Accords?|Treaty")
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][\w.'&-]*\s+$")
+
+
 def _matches_at(body: str, start: int, text: str) -> bool:
     match = _ANY_TRIGGER_RE.match(body, start)
     return match is not None and match.group() == text
@@ -154,6 +162,8 @@ def triggers_in(body: str, texts: list[str]) -> list[tuple[int, int, str]]:
             continue
         end = start + len(text)
         if body[start - 1:start] == "-" or body[end:end + 1] == "-":
+            continue
+        if _NAMED_INSTRUMENT.fullmatch(text) and _NAME_WORD_BEFORE.search(body, max(0, start - 40), start):
             continue
         event_type = next(name for name, pattern in _TYPE_RES if pattern.fullmatch(text))
         if event_type != "blocked":
