@@ -119,3 +119,23 @@ def test_a_body_meeting_acts_and_elections_and_statements_have_few_targets():
 def test_the_agent_of_a_visit_to_a_place():
     event = only(events_of("Freedonia hopes for progress during the visit to Accra by Ana Duarte."), "visit")
     assert event["actor_entity_ids"] == ["duarte"]
+
+
+def test_it_in_a_new_sentence_is_the_previous_sentence_s_subject_organisation():
+    names = {**NAMES, "Harbour Ltd": ("harbour", "ORG")}
+    body = "Northwind Corp said it bought Harbour Ltd from the World Food Programme. It said in a statement the deal closed."
+    event = only(extract_events(articles_for(body), mentions_for("a1", body, names)), "statement")
+    assert event["actor_entity_ids"] == ["northwind"]
+
+
+def test_a_title_in_apposition_does_not_hide_the_previous_subject():
+    body = ("Prices fell, the chairman of the exchange, Kofi Mensah, said.\n\n"
+            "He was speaking at a news conference in Accra.")
+    assert only(events_of(body), "statement")["actor_entity_ids"] == ["mensah"]
+
+
+def test_places_describing_a_noun_or_a_person_are_not_targets():
+    event = only(events_of("Strikers picketed their Accra offices."), "protest")
+    assert event["target_entity_ids"] == []
+    event = only(events_of("The talks were attended by Ana Duarte of Freedonia and Kofi Mensah."), "meet")
+    assert "freedonia" not in event["target_entity_ids"] + event["actor_entity_ids"]

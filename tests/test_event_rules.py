@@ -137,3 +137,18 @@ def test_a_date_after_the_meeting_that_is_the_setting_of_the_event_is_its_date()
 def test_an_agreement_noun_starting_a_sentence_or_after_the_is_no_name():
     assert only(events_of("The Agreement was signed by Freedonia."), "agreement")
     assert only(events_of("Freedonia and Sylvania reached an Agreement on fishing."), "agreement")
+
+
+@pytest.mark.parametrize("body, event_type, expected", [
+    ("Kofi Mensah lost the 2008 general election to Ana Duarte in a landslide.", "election",
+     datetime.date(2008, 1, 1)),
+    ("Freedonia kept the terms of an accord reached last february.", "agreement",
+     datetime.date(2011, 2, 1)),
+])
+def test_a_year_as_modifier_and_a_lower_case_month(body, event_type, expected):
+    assert only(events_of(body), event_type)["event_date"] == expected
+
+
+def test_negotiating_an_agreement_is_no_agreement_yet():
+    event = only(events_of("The formula could help in negotiating a new agreement."), "agreement")
+    assert event["modality"] == "hypothetical"

@@ -17,6 +17,8 @@ is ignored (it dates something else in the sentence). The rules, all batch polar
   forward for a planned event when it lands more than 62 days before it); "March 2011" -> the
   1st of the month; "in June" / "in early June" -> the 1st of the month (year as for "15
   March"); "in 2012" -> 1 January of that year.
+- explicit: a year modifying the trigger noun ("the 1984 general election") -> 1 January of
+  that year, whatever the other expressions.
 - relative: "last December" -> the 1st of the latest December before the published month;
   today / tonight / this morning -> the published date; yesterday -> -1 day;
   tomorrow -> +1 day; "(on) Monday" -> the most recent Monday on or before the published date,
@@ -49,6 +51,9 @@ UNDATED = datetime.date(1, 1, 1)
 MAX_DISTANCE = 80
 """Bytes between a date expression and the trigger beyond which it is not the event's date."""
 _YEAR = r"((?:1[89]|20)\d\d)"
+# "the 1984 general election": a year modifying the trigger noun (right before it) dates it to
+# the year's first day, whatever other dates the sentence holds.
+_YEAR_MODIFIER = rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+{_YEAR}\s+(?:[a-z-]+\s+)?$"
 _PERFECT_BEFORE = (r"(?i)\b(?:has|have|'ve)\s+(?:(?:already|also|now|just|since|recently|previously|"
                    r"repeatedly|twice|once|been)\s+){0,2}$")
 _PARTICIPLE_TRIGGER = r"(?i)^(?:[a-z-]+ed|met|fought|held|shot|taken|broke|sent)\b"
@@ -74,6 +79,12 @@ def _day_month(month: pl.Expr, day: pl.Expr, published: pl.Expr, planned: pl.Exp
     return (pl.when(too_late).then(_make_date(year - 1, month, day))
             .when(too_early).then(_make_date(year + 1, month, day))
             .otherwise(same_year))
+
+
+def _last_month_named(month: pl.Expr, published: pl.Expr) -> pl.Expr:
+    """'last December': the 1st of the latest such month before the published month."""
+    year = published.dt.year().cast(pl.Int32) - (month >= published.dt.month().cast(pl.Int32)).cast(pl.Int32)
+    return _make_date(year, month, pl.lit(1))
 
 
 def _weekday(name: pl.Expr, published: pl.Expr, forward: pl.Expr) -> pl.Expr:
@@ -135,10 +146,9 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
         (rf"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?:\s+[^\d\s]|[,.;:]|$)", "explicit",
          lambda g: _day_month(_month_number(g(1)), pl.lit(1), published, planned)),
         # "last December": the 1st of the latest such month before the published month.
-        (rf"\b[Ll]ast\s+{_MONTH}(?:\s|[,.;:]|$)", "relative",
-         lambda g: _make_date(published.dt.year().cast(pl.Int32)
-                              - (_month_number(g(1)) >= published.dt.month().cast(pl.Int32)).cast(pl.Int32),
-                              _month_number(g(1)), pl.lit(1))),
+        (rf"\b[Ll]ast\s+(?:{_MONTH}|((?:january|february|april|june|july|august|september|october|"
+         rf"november|december)))(?:\s|[,.;:]|$)", "relative",
+         lambda g: _last_month_named(_month_number(pl.coalesce(g(1), g(2))), published)),
         (r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening))\b", "relative", lambda g: published),
         (r"\b[Yy]esterday\b", "relative", lambda g: published.dt.offset_by("-1d")),
         (r"\b[Tt]omorrow\b", "relative", lambda g: published.dt.offset_by("1d")),
@@ -205,11 +215,13 @@ def _found_dates(frame: pl.DataFrame) -> pl.DataFrame:
         + [date.alias(name) for (_, date, _), name in zip(candidates, dates)])
     nearest = pl.min_horizontal(gaps)
     chosen = [(pl.col(gap) == nearest) & pl.col(date).is_not_null() for gap, date in zip(gaps, dates)]
+    modifier = _make_date(before.str.extract(_YEAR_MODIFIER, 1).cast(pl.Int32, strict=False),
+                          pl.lit(1), pl.lit(1))
     return matched.select(
         "_row",
-        _found_date=pl.coalesce([pl.when(c).then(pl.col(d)) for c, d in zip(chosen, dates)]),
-        _found_basis=pl.coalesce([pl.when(c).then(pl.lit(basis))
-                                  for c, (_, _, basis) in zip(chosen, candidates)]))
+        _found_date=pl.coalesce([modifier] + [pl.when(c).then(pl.col(d)) for c, d in zip(chosen, dates)]),
+        _found_basis=pl.when(modifier.is_not_null()).then(pl.lit("explicit")).otherwise(
+            pl.coalesce([pl.when(c).then(pl.lit(basis)) for c, (_, _, basis) in zip(chosen, candidates)])))
 
 
 def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
@@ -230,7 +242,7 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "published_date", "modality",
         sentence.str.slice(0, pl.col("trigger_offset")).alias("_before_text"),
         after.alias("_after_text"))
-    any_rule = "|".join(f"(?:{regex})" for regex, _, _ in _rules(published, planned))
+    any_rule = "|".join(f"(?:{regex})" for regex in [_YEAR_MODIFIER] + [r for r, _, _ in _rules(published, planned)])
     has_date = texts.filter(pl.col("_before_text").str.contains(any_rule)
                             | pl.col("_after_text").str.contains(any_rule))
     found = texts.select("_row").join(_found_dates(has_date), on="_row", how="left",

@@ -181,7 +181,7 @@ _HYPOTHETICAL = (r"(?:^|\W)(?:could|may|might|would|should|if|unless|whether|pos
                  r"seek(?:s|ing)?|sought|aim(?:s|ed|ing)? to|aimed at|hop(?:e|es|ed|ing) to|"
                  r"want(?:s|ed|ing)? to|(?:ready|willing|prepared|eager) to|offer(?:s|ed)? to|"
                  r"call(?:s|ed|ing)? for|demanded|demanding|push(?:es|ed|ing)? for|"
-                 r"press(?:es|ed|ing)? for|leverage for)")
+                 r"press(?:es|ed|ing)? for|leverage for|negotiat(?:e|es|ing)|negotiations? (?:on|for|toward))")
 _PLANNED = (r"(?:(?:^|\W)(?:will|shall|is to|are to|was to|were to|plans? to|planned|planning to|"
             r"intends? to|intended to|expected to|scheduled|(?:is|are|was|were) due to|"
             r"(?:is|are) set to|upcoming|forthcoming|next|later this|to be held|(?:is|are) going to)"

@@ -168,6 +168,10 @@ _PERSON_TITLES = (r"(?:Secretary-General|Secretary|President|Vice-President|Prim
                   r"Minister|Chancellor|King|Queen|Prince|Ambassador|Envoy|Governor|Senator|"
                   r"Chairman|Chairwoman|Mayor|Commissioner|Pope|Spokesman|Spokeswoman|"
                   r"minister|president|chairman|envoy|ambassador|spokesman|spokeswoman)")
+# A title in apposition right before the name ("the president of the exchange, Ana Duarte,"):
+# it names the person, it is no separate subject.
+_TITLE_APPOSITION = re.compile(_PERSON_TITLES + r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){0,5}?"
+                               r"[\w.&'-]+)?,?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "it" acting (an organisation: "the company said it signed"), not the dummy "it was agreed".
 _IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?!(?:was|is|has been|had been|will be|would be)\b)[a-z]")
@@ -258,6 +262,9 @@ _MEETING_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _UNTARGETED_TYPES = frozenset({"election"})
 _ADDRESSED_TO = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
 _SETTING_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_OF_BETWEEN = re.compile(r",?\s+of\s+(?:the\s+)?")
 _LEAD_CLAUSE = re.compile(r"\b(?:that|which|who|said|says)\b")
 _ATTENDING = re.compile(r"\b(?:at|in|during|after|from)\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
                         r"(?:[\w-]+\s+){0,3}$")
@@ -272,10 +279,10 @@ _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 
 def _fragment(body: str, mention: _Mention) -> bool:
     """A mention that starts or ends inside a word or a dotted acronym ("Sino-U" of
-    "Sino-U.S."): an entity extractor's partial match, no participant."""
+    "Sino-U.S."), or a single character: an entity extractor's partial match, no participant."""
     before = body[mention.start - 1:mention.start] if mention.start else ""
     after = body[mention.end:mention.end + 3]
-    return (before.isalnum() or after[:1].isalnum()
+    return (mention.end - mention.start < 2 or before.isalnum() or after[:1].isalnum()
             or (after[:1] == "." and after[1:2].isalpha() and after[2:3] == "."))
 
 
@@ -322,7 +329,8 @@ class _ArticleContext:
             first = next(m for m in self.mentions[bisect_left(self._mention_starts, start):last + 1]
                          if m.entity_type in types)
             lead = self.body[start:first.start]
-            if not (_PRONOUN_SUBJECT.search(lead) or _TITLE_SUBJECT.search(lead + " x")):
+            titled = _TITLE_SUBJECT.search(lead + " x") is not None and not _TITLE_APPOSITION.search(lead)
+            if not (_PRONOUN_SUBJECT.search(lead) or titled):
                 return first
             pos = start
         return None
@@ -443,15 +451,21 @@ class _Resolver:
 
     def _it_subject(self, sentence: tuple[int, int, int], zone_start: int) -> tuple[list[str], str | None]:
         """"it" acting: the organisation or country that is the sentence's earlier subject,
-        else the nearest organisation earlier in the sentence, else the nearest organisation
-        of the previous sentence."""
+        else the nearest organisation earlier in the sentence, else the previous sentence's
+        subject organisation, else that sentence's nearest organisation."""
         subject = self._sentence_subject(sentence, zone_start, ("ORG", "LOCATION"))
         if len(subject) == 1:
             return subject, "coreference"
         i = self.ctx.nearest_before(zone_start, ("ORG",), sentence[0])
         if i < 0:
-            i = self.ctx.nearest_before(sentence[0], ("ORG",),
-                                        self.ctx.sentence_start_of(max(0, sentence[0] - 2)))
+            previous = self.ctx.sentence_start_of(max(0, sentence[0] - 2))
+            # The previous sentence's subject when it is an organisation ("Northwind said it
+            # bought Lisbon Ltd, a unit of Accra Corp. It said ..." is Northwind), else its
+            # nearest organisation.
+            group = _subject_group(self.ctx, self.ctx.mentions_between(previous, sentence[0]), previous)
+            if group and group[0].entity_type == "ORG":
+                return [group[0].entity_id], "coreference"
+            i = self.ctx.nearest_before(sentence[0], ("ORG",), previous)
         if i >= 0:
             return [self.ctx.mentions[i].entity_id], "coreference"
         return [], None
@@ -547,9 +561,22 @@ class _Resolver:
                         or self._listed_with(previous_topic, m))
             previous_topic = m if is_topic else None
             if (not is_place and not is_topic and m.entity_id not in actors and m.entity_id != place
-                    and not self.ctx.is_modifier(m, candidates)):
+                    and not self.ctx.is_modifier(m, candidates) and not self._describes(m, candidates)):
                 kept.append(m)
         return _unique([m.entity_id for m in kept])
+
+    def _describes(self, mention: _Mention, candidates: list[_Mention]) -> bool:
+        """A place describing a noun or a person rather than taking part: "their Madrid
+        headquarters", "Ana Duarte of Freedonia"."""
+        if mention.entity_type != "LOCATION":
+            return False
+        body = self.ctx.body
+        if (_DETERMINER_BEFORE.search(body, max(0, mention.start - 8), mention.start)
+                and _NOUN_AFTER.match(body, mention.end)):
+            return True
+        person = next((m for m in reversed(candidates) if m.end <= mention.start), None)
+        return (person is not None and person.entity_type == "PERSON"
+                and _OF_BETWEEN.fullmatch(body, person.end, mention.start) is not None)
 
     def _listed_with(self, previous: _Mention | None, mention: _Mention) -> bool:
         return previous is not None and _SUBJECT_JOIN.fullmatch(
