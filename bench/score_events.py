@@ -15,7 +15,7 @@ mentions -> events) and events for every story, then
   sentence holding gold events whose type is one of that sentence's gold types) and, on
   matched events, actor, target, date and location accuracy;
 - prints per-field accuracy of the 50 predicted events judged by hand in each sample file
-  (default bench/event_gold/sample50.json and sample50_v2.json; `--sample FILE` to choose;
+  (default bench/event_gold/sample50*.json; `--sample FILE` to choose;
   `--draw-sample [--seed N]` prints the draw to judge instead, default seed 20260501);
 - prints the duplicate rate of the whole corpus (events per cluster, share of events in
   multi-member clusters) and extract_events' stories/s on the whole corpus.
@@ -48,7 +48,7 @@ from transforms.events import extract_events  # noqa: E402
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "bench" / "event_gold"
 SAMPLE = GOLD / "sample50.json"
-SAMPLES = (SAMPLE, GOLD / "sample50_v2.json")
+SAMPLES = (SAMPLE, GOLD / "sample50_v2.json", GOLD / "sample50_v3.json", GOLD / "sample50_v4.json")
 SAMPLE_SEED = 20260501
 SAMPLE_SIZE = 50
 FIELDS = ("type", "actor", "target", "date", "location")
@@ -118,7 +118,10 @@ def named_events(events: pl.DataFrame, mentions: pl.DataFrame) -> list[dict]:
 
 def score_gold(articles: pl.DataFrame, mentions: pl.DataFrame, events: pl.DataFrame,
                gold: dict[str, list[dict]], verbose: bool) -> dict:
-    by_story = dict(articles.filter(pl.col("story").is_in(sorted(gold)))
+    # A story arriving under several file names is one article: look every name up.
+    names = articles.select("article_id", story=pl.col("source_paths")).explode("story").with_columns(
+        pl.col("story").str.split("/").list.last())
+    by_story = dict(names.filter(pl.col("story").is_in(sorted(gold)))
                     .select("story", "article_id").iter_rows())
     missing = sorted(set(gold) - set(by_story))
     if missing:

@@ -32,12 +32,13 @@ MENTION_SCHEMA = {"mention_id": pl.String, "article_id": pl.String, "entity_id":
                   "char_end": pl.Int64}
 
 
-def mentions_for(article_id: str, body: str, names: dict[str, tuple[str, str]] = NAMES) -> pl.DataFrame:
+def mentions_for(article_id: str, body: str, names: dict[str, tuple[str, ...]] = NAMES) -> pl.DataFrame:
     """One mention row for every occurrence of every surface in `names` (longest first, no
-    overlaps), the way an entity extractor would report them."""
+    overlaps), the way an entity extractor would report them. A name maps to (entity_id,
+    entity_type) or (entity_id, entity_type, country_code)."""
     rows, taken = [], set()
     for surface in sorted(names, key=len, reverse=True):
-        entity_id, entity_type = names[surface]
+        entity_id, entity_type, country = (*names[surface], None)[:3]
         at = body.find(surface)
         while at >= 0:
             span = set(range(at, at + len(surface)))
@@ -45,7 +46,7 @@ def mentions_for(article_id: str, body: str, names: dict[str, tuple[str, str]] =
                 taken |= span
                 rows.append({"mention_id": f"{entity_id}-{at}", "article_id": article_id,
                              "entity_id": entity_id, "canonical_name": surface,
-                             "entity_type": entity_type, "country_code": None, "surface": surface,
+                             "entity_type": entity_type, "country_code": country, "surface": surface,
                              "field": "body", "char_start": at, "char_end": at + len(surface)})
             at = body.find(surface, at + 1)
     return pl.DataFrame(rows, schema=MENTION_SCHEMA)

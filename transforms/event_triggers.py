@@ -6,7 +6,7 @@ expressions of the words and phrases that signal it; `BLOCKER_PATTERNS` are look
 patterns use no look-around: they run in polars' Rust regex engine, which scans a whole corpus
 many times faster than Python's `re`.
 
-`trigger_modality` is a polars expression over (sentence, trigger_offset): whether the event is
+`trigger_modality` is a polars expression over (sentence, trigger_offset[, trigger_length]): whether the event is
 reported as happened, planned, negated or hypothetical.
 """
 from __future__ import annotations
@@ -77,6 +77,9 @@ BLOCKER_PATTERNS = [
     r"accord|treaty|which|that) (?:also |would |will )?(?:calls?|called|calling) for",
     r"protest (?:groups?|movements?|songs?|votes?|campaigners?)",
     r"as (?:previously |earlier |already )?(?:announced|agreed|promised|pledged)",
+    r"previously (?:announced|agreed|signed)",
+    r"(?:an|the|its|a) agreed (?:bid|takeover|offer|merger|price|deal)",
+    r"threatening (?:words|behaviou?r|language|manner|gestures?)",
     r"signs? of", r"(?:early|first|clear|any|no|positive|encouraging|warning|further|some|mixed) signs?",
     r"round trips?", r"(?:be|been|being) met",
     r"(?:verbal|personal|scathing|stinging|blistering|bitter|fierce|savage|withering) attacks?",
@@ -84,6 +87,17 @@ BLOCKER_PATTERNS = [
     r"(?:likely|designed|meant|intended|aimed|bid|attempt|try|tried|trying|set) to appeal",
     r"under (?:the|this|that|an|a|its|their) (?:\w+ )?(?:agreements?|accords?|treaty|deal)",
     r"in (?:broad |general |full |principle )?agreement", r"(?:points?|areas?|basis) of agreement",
+    r"(?:meets?|met|meeting) (?:the |its |their |his |her |our |all |any |these |those |this |such |"
+    r"most |some |minimum |strict |tough |stringent |certain |both )?(?:[a-z]+ )?(?:expectations|"
+    r"targets?|demands?|requirements?|criteria|estimates|forecasts?|deadlines?|goals?|needs|"
+    r"obligations?|standards?|conditions|commitments|costs|payments?|debts?|challenges?|pattern|"
+    r"definition|thresholds?|quotas?|specifications|guidelines|tests?)",
+    # A standing state, not a pledge made: "are committed to", "remains firmly committed to".
+    r"(?:is|are|am|was|were|be|been|being|remains?|remained|stays?|stayed|seems?|appears?) "
+    r"(?:still |also |not |now |[a-z]+ly )?(?:still |also |fully |firmly |deeply |strongly )?"
+    r"committed to",
+    # Financial instruments, not deals between parties.
+    r"(?:repurchase|sale-purchase|swap|standby) agreements?",
     r"(?:called|scheduled) for (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next|later|the end)\w*",
 ]
@@ -121,6 +135,12 @@ def sport_story(body: pl.Expr) -> pl.Expr:
             .list.unique().list.len() >= SPORT_MIN_WORDS)
 
 
+# A capitalised agreement noun after a capitalised word is part of a name ("the International
+# Tin Agreement", "General Agreement on Tariffs and Trade"): the instrument, no agreement made.
+_NAMED_INSTRUMENT = re.compile(r"Agreements?|Accords?|Treaty")
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][\w.'&-]*\s+$")
+
+
 def _matches_at(body: str, start: int, text: str) -> bool:
     match = _ANY_TRIGGER_RE.match(body, start)
     return match is not None and match.group() == text
@@ -143,6 +163,8 @@ def triggers_in(body: str, texts: list[str]) -> list[tuple[int, int, str]]:
         end = start + len(text)
         if body[start - 1:start] == "-" or body[end:end + 1] == "-":
             continue
+        if _NAMED_INSTRUMENT.fullmatch(text) and _NAME_WORD_BEFORE.search(body, max(0, start - 40), start):
+            continue
         event_type = next(name for name, pattern in _TYPE_RES if pattern.fullmatch(text))
         if event_type != "blocked":
             found.append((start, end, event_type))
@@ -153,7 +175,13 @@ def triggers_in(body: str, texts: list[str]) -> list[tuple[int, int, str]]:
 _NEGATION = (r"(?:(?:^|\W)(?i:not|never|no|without|neither|nor|failed to|fail to|fails to|refused to|"
              r"refuses to|declined to|ruled out|cancell?ed|called off|postponed)|n['’]t)")
 _HYPOTHETICAL = (r"(?:^|\W)(?:could|may|might|would|should|if|unless|whether|possible|possibly|"
-                 r"potential|proposed)")
+                 r"potential|proposed|proposes|propose|proposals? for|"
+                 # attempts, goals and demands: the event itself has not happened
+                 r"tr(?:y|ies|ied|ying) to|attempt(?:s|ed|ing)? to|efforts? to|bid to|"
+                 r"seek(?:s|ing)?|sought|aim(?:s|ed|ing)? to|aimed at|hop(?:e|es|ed|ing) to|"
+                 r"want(?:s|ed|ing)? to|(?:ready|willing|prepared|eager) to|offer(?:s|ed)? to|"
+                 r"call(?:s|ed|ing)? for|demanded|demanding|push(?:es|ed|ing)? for|"
+                 r"press(?:es|ed|ing)? for|leverage for|negotiat(?:e|es|ing)|negotiations? (?:on|for|toward))")
 _PLANNED = (r"(?:(?:^|\W)(?:will|shall|is to|are to|was to|were to|plans? to|planned|planning to|"
             r"intends? to|intended to|expected to|scheduled|(?:is|are|was|were) due to|"
             r"(?:is|are) set to|upcoming|forthcoming|next|later this|to be held|(?:is|are) going to)"
@@ -161,14 +189,31 @@ _PLANNED = (r"(?:(?:^|\W)(?:will|shall|is to|are to|was to|were to|plans? to|pla
 _WINDOW = r"(?:\s+\S+){0,3}\s*$"
 
 
-def trigger_modality(sentence: pl.Expr, trigger_offset: pl.Expr) -> pl.Expr:
+# Right after a (nominal) trigger: "an agreement would allow", "the talks could resume" (not
+# "the explosion may have been caused by"); "the meeting is expected to", "talks will take place".
+_HYPOTHETICAL_AFTER = r"(?i)^,?\s+(?:would|could|might|may)\b"
+_CONJECTURE_AFTER = r"(?i)^,?\s+(?:may|might|could|would)\s+have\b"
+_PLANNED_AFTER = (r"(?i)^,?\s+(?:(?:will|would)\s+(?:be\s+held|take\s+place|begin|start|resume|open|convene|"
+                  r"be\s+signed)|(?:is|are)\s+(?:expected|due|scheduled|set|planned|likely|to\s+be)"
+                  r"(?:\s+to|\s+for|\s+held|\s+signed)?\b)")
+
+
+def trigger_modality(sentence: pl.Expr, trigger_offset: pl.Expr,
+                     trigger_length: pl.Expr | None = None) -> pl.Expr:
     """`negated`, `hypothetical`, `planned` or `asserted` (checked in that order) from the
-    words in the three words before the trigger ("did not meet", "could attend", "will visit").
+    words in the three words before the trigger ("did not meet", "could attend", "will visit",
+    "tried to arrange a meeting"), else, given `trigger_length`, from the words right after it
+    ("an agreement would allow", "the talks are expected to resume").
 
     `trigger_offset` is the trigger's code-point offset inside `sentence`.
     """
     before = sentence.str.slice(0, trigger_offset)
-    return (pl.when(before.str.contains(_NEGATION + _WINDOW)).then(pl.lit("negated"))
-            .when(before.str.contains(_HYPOTHETICAL + _WINDOW)).then(pl.lit("hypothetical"))
-            .when(before.str.contains(_PLANNED + _WINDOW)).then(pl.lit("planned"))
-            .otherwise(pl.lit("asserted")))
+    modality = (pl.when(before.str.contains(_NEGATION + _WINDOW)).then(pl.lit("negated"))
+                .when(before.str.contains(_HYPOTHETICAL + _WINDOW)).then(pl.lit("hypothetical"))
+                .when(before.str.contains(_PLANNED + _WINDOW)).then(pl.lit("planned")))
+    if trigger_length is not None:
+        after = sentence.str.slice(trigger_offset + trigger_length)
+        modality = (modality.when(after.str.contains(_PLANNED_AFTER)).then(pl.lit("planned"))
+                    .when(after.str.contains(_HYPOTHETICAL_AFTER)
+                          & ~after.str.contains(_CONJECTURE_AFTER)).then(pl.lit("hypothetical")))
+    return modality.otherwise(pl.lit("asserted"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from transforms.event_dates import resolve_event_dates
+from transforms.event_dates import reference_date, resolve_event_dates
 from transforms.event_triggers import (SPORT_SUPPRESSED, sport_story, trigger_modality, trigger_scan,
                                        triggers_in)
 from transforms.ids import stable_id
@@ -140,6 +140,7 @@ class _Mention:
     entity_id: str
     entity_type: str
     name: str = ""
+    country: str | None = None
 
 
 @dataclass(slots=True)
@@ -167,6 +168,10 @@ _PERSON_TITLES = (r"(?:Secretary-General|Secretary|President|Vice-President|Prim
                   r"Minister|Chancellor|King|Queen|Prince|Ambassador|Envoy|Governor|Senator|"
                   r"Chairman|Chairwoman|Mayor|Commissioner|Pope|Spokesman|Spokeswoman|"
                   r"minister|president|chairman|envoy|ambassador|spokesman|spokeswoman)")
+# A title in apposition right before the name ("the president of the exchange, Ana Duarte,"):
+# it names the person, it is no separate subject.
+_TITLE_APPOSITION = re.compile(_PERSON_TITLES + r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){0,5}?"
+                               r"[\w.&'-]+)?,?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "it" acting (an organisation: "the company said it signed"), not the dummy "it was agreed".
 _IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?!(?:was|is|has been|had been|will be|would be)\b)[a-z]")
@@ -239,8 +244,46 @@ _TOPIC_OF = re.compile(r"\b(?:of|for|about|over|on|to|into|against|concerning|"
                        r"regarding)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|"
                        r"such\s+)?(?:(?!(?:his|her|its|their|our|my)\b)[\w'-]+\s+){0,2}$",
                        re.IGNORECASE)
-_NOMINAL_BY = re.compile(r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
+# A sentence-initial phrase holding the trigger, before the main clause's subject: "In a
+# statement, X said", "Speaking at a news conference, X said", "After meeting Y, X said",
+# "During her visit to Accra, X said" (the text before the trigger is matched).
+_FRONTED_PARTICIPLE = re.compile(r"[\"'\u201c\u2018]?([A-Z][a-z]+ing)\b[^,;:]*")
+_FRONTED_GERUND = re.compile(r"[\"'\u201c\u2018]?(?:After|Before|Upon|Since|While|When|On|In)\s+")
+_FRONTED_POSSESSIVE = re.compile(r"[\"'\u201c\u2018]?(?:In|At|On|During|After|Before|Upon|Ahead of)\s+"
+                                 r"(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}")
+_FRONTED_AT = re.compile(r"[\"'\u201c\u2018]?(?:In|At)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+# Prepositions that make a mention after the trigger its topic, not its target ("a meeting on
+# Libya", "talks about trade with Sylvania" keeps Sylvania); "on" / "over" name the target of an
+# attack or a sanction ("the attack on Freedonia", "sanctions on Sylvania").
+_TOPIC_BEFORE = re.compile(r"\b(?:about|concerning|regarding|over|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC_OR_TARGET_BEFORE = re.compile(r"\b(?:about|concerning|regarding)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_TARGET_TYPES = frozenset({"violence", "fight", "sanction", "arrest", "threaten"})
+_MEETING_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_UNTARGETED_TYPES = frozenset({"election"})
+_ADDRESSED_TO = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
+_SETTING_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_OF_BETWEEN = re.compile(r",?\s+of\s+(?:the\s+)?")
+_LEAD_CLAUSE = re.compile(r"\b(?:that|which|who|said|says)\b")
+_ATTENDING = re.compile(r"\b(?:at|in|during|after|from)\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+                        r"(?:[\w-]+\s+){0,3}$")
+_FRONTED_TYPES = frozenset({"statement", "meet", "conference", "visit"})
+_NOT_PARTICIPLES = frozenset("during following including according regarding concerning "
+                             "notwithstanding morning evening something nothing anything everything "
+                             "spring building king".split())
+_NOMINAL_BY = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?"
+                         r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
+
+
+def _fragment(body: str, mention: _Mention) -> bool:
+    """A mention that starts or ends inside a word or a dotted acronym ("Sino-U" of
+    "Sino-U.S."), or a single character: an entity extractor's partial match, no participant."""
+    before = body[mention.start - 1:mention.start] if mention.start else ""
+    after = body[mention.end:mention.end + 3]
+    return (mention.end - mention.start < 2 or before.isalnum() or after[:1].isalnum()
+            or (after[:1] == "." and after[1:2].isalpha() and after[2:3] == "."))
 
 
 class _ArticleContext:
@@ -251,7 +294,7 @@ class _ArticleContext:
         quotes = quotation_spans(body)
         self._quote_starts = [s for s, _ in quotes]
         self._quote_ends = [e for _, e in quotes]
-        self.mentions = [m for m in mentions if not self.in_quote(m.start)]
+        self.mentions = [m for m in mentions if not self.in_quote(m.start) and not _fragment(body, m)]
         self._mention_starts = [m.start for m in self.mentions]
         self.persons = {m.entity_id for m in mentions if m.entity_type == "PERSON"}
         self._sentence_starts: list[int] | None = None
@@ -286,7 +329,8 @@ class _ArticleContext:
             first = next(m for m in self.mentions[bisect_left(self._mention_starts, start):last + 1]
                          if m.entity_type in types)
             lead = self.body[start:first.start]
-            if not (_PRONOUN_SUBJECT.search(lead) or _TITLE_SUBJECT.search(lead + " x")):
+            titled = _TITLE_SUBJECT.search(lead + " x") is not None and not _TITLE_APPOSITION.search(lead)
+            if not (_PRONOUN_SUBJECT.search(lead) or titled):
                 return first
             pos = start
         return None
@@ -361,23 +405,33 @@ class _Resolver:
 
     def actors(self, sentence: tuple[int, int, int], breaks: list[tuple[int, int, str]],
                trigger_start: int, earlier: list[_Event]) -> tuple[list[str], str | None]:
-        body = self.ctx.body
         zone_start, break_word = sentence[0], ""
         for _, b_end, word in breaks:
             if b_end <= trigger_start:
                 zone_start, break_word = b_end, word
-        candidates = self.ctx.mentions_between(zone_start, trigger_start)
-        before_first = body[zone_start:candidates[0].start if candidates else trigger_start + 1]
+        return self.zone_actors(sentence, zone_start, trigger_start, break_word, earlier)
+
+    def zone_actors(self, sentence: tuple[int, int, int], zone_start: int, zone_end: int,
+                    break_word: str, earlier: list[_Event],
+                    context_start: int | None = None) -> tuple[list[str], str | None]:
+        """The subject of the clause zone [zone_start, zone_end): a pronoun, title, "it",
+        "the company" or "they" resolved, else the first ungoverned run of mentions, else
+        (after "who" / "which") the mention before the zone. Pronouns look for antecedents
+        before `context_start` (default: the zone's start)."""
+        body = self.ctx.body
+        context = zone_start if context_start is None else context_start
+        candidates = self.ctx.mentions_between(zone_start, zone_end)
+        before_first = body[zone_start:candidates[0].start if candidates else zone_end + 1]
         title = _TITLE_SUBJECT.search(before_first) is not None
         if title or _PRONOUN_SUBJECT.search(before_first):
-            return self._coreference(sentence, zone_start, earlier, use_sentence=not title)
+            return self._coreference(sentence, context, earlier, use_sentence=not title)
         if _IT_SUBJECT.search(before_first):
-            return self._it_subject(sentence, zone_start)
+            return self._it_subject(sentence, context)
         noun = _ORG_NOUN_SUBJECT.search(before_first)
         if noun:
             return self._organisation_noun(noun.group(1).lower(), zone_start)
         if _THEY_SUBJECT.search(before_first):
-            return self._they_subject(sentence, zone_start, earlier)
+            return self._they_subject(sentence, context, earlier)
         group = _subject_group(self.ctx, candidates, zone_start)
         if group:
             return _unique([m.entity_id for m in group]), "explicit"
@@ -397,15 +451,21 @@ class _Resolver:
 
     def _it_subject(self, sentence: tuple[int, int, int], zone_start: int) -> tuple[list[str], str | None]:
         """"it" acting: the organisation or country that is the sentence's earlier subject,
-        else the nearest organisation earlier in the sentence, else the nearest organisation
-        of the previous sentence."""
+        else the nearest organisation earlier in the sentence, else the previous sentence's
+        subject organisation, else that sentence's nearest organisation."""
         subject = self._sentence_subject(sentence, zone_start, ("ORG", "LOCATION"))
         if len(subject) == 1:
             return subject, "coreference"
         i = self.ctx.nearest_before(zone_start, ("ORG",), sentence[0])
         if i < 0:
-            i = self.ctx.nearest_before(sentence[0], ("ORG",),
-                                        self.ctx.sentence_start_of(max(0, sentence[0] - 2)))
+            previous = self.ctx.sentence_start_of(max(0, sentence[0] - 2))
+            # The previous sentence's subject when it is an organisation ("Northwind said it
+            # bought Lisbon Ltd, a unit of Accra Corp. It said ..." is Northwind), else its
+            # nearest organisation.
+            group = _subject_group(self.ctx, self.ctx.mentions_between(previous, sentence[0]), previous)
+            if group and group[0].entity_type == "ORG":
+                return [group[0].entity_id], "coreference"
+            i = self.ctx.nearest_before(sentence[0], ("ORG",), previous)
         if i >= 0:
             return [self.ctx.mentions[i].entity_id], "coreference"
         return [], None
@@ -487,19 +547,75 @@ class _Resolver:
         the place, other places after a preposition, possessive place modifiers, and (for a
         visit) any place: the places a visit names are where it goes, not whom it targets."""
         candidates = self.ctx.mentions_between(trigger_end, zone_end)
-        kept, previous_place = [], None
+        topic_before = _TOPIC_OR_TARGET_BEFORE if event_type in _ON_TARGET_TYPES else _TOPIC_BEFORE
+        kept, previous_place, previous_topic = [], None, None
         for m in candidates:
             # A place, or a place listed with one ("in Japan, South Korea and China").
             is_place = m.entity_type == "LOCATION" and (
                 event_type == "visit"
                 or self.ctx.after_preposition(m, trigger_end, _STATIC_PLACE_BEFORE)
-                or (previous_place is not None
-                    and _SUBJECT_JOIN.fullmatch(self.ctx.body, previous_place.end, m.start) is not None))
+                or self._listed_with(previous_place, m))
             previous_place = m if is_place else None
-            if (not is_place and m.entity_id not in actors and m.entity_id != place
-                    and not self.ctx.is_modifier(m, candidates)):
+            # A topic ("a meeting on Libya", "talks about Sylvania and Freedonia").
+            is_topic = (self.ctx.after_preposition(m, trigger_end, topic_before)
+                        or self._listed_with(previous_topic, m))
+            previous_topic = m if is_topic else None
+            if (not is_place and not is_topic and m.entity_id not in actors and m.entity_id != place
+                    and not self.ctx.is_modifier(m, candidates) and not self._describes(m, candidates)):
                 kept.append(m)
         return _unique([m.entity_id for m in kept])
+
+    def _describes(self, mention: _Mention, candidates: list[_Mention]) -> bool:
+        """A place describing a noun or a person rather than taking part: "their Madrid
+        headquarters", "Ana Duarte of Freedonia"."""
+        if mention.entity_type != "LOCATION":
+            return False
+        body = self.ctx.body
+        if (_DETERMINER_BEFORE.search(body, max(0, mention.start - 8), mention.start)
+                and _NOUN_AFTER.match(body, mention.end)):
+            return True
+        person = next((m for m in reversed(candidates) if m.end <= mention.start), None)
+        return (person is not None and person.entity_type == "PERSON"
+                and _OF_BETWEEN.fullmatch(body, person.end, mention.start) is not None)
+
+    def _listed_with(self, previous: _Mention | None, mention: _Mention) -> bool:
+        return previous is not None and _SUBJECT_JOIN.fullmatch(
+            self.ctx.body, previous.end, mention.start) is not None
+
+
+def _fronted_comma(ctx: _ArticleContext, sentence: tuple[int, int, int], start: int, end: int,
+                   event_type: str) -> int | None:
+    """The comma closing a sentence-initial phrase that holds the trigger, when the subject
+    of the main clause after it is the trigger's actor: a participle clause ("Speaking at a
+    news conference, ...", "Urging restraint, ..."), a gerund after a preposition ("After
+    meeting Kofi, ..."), a possessive noun phrase ("During her visit, ..."), or "In / At a
+    ..." before a statement, meeting, conference or visit ("In a statement, ...", "At a
+    meeting with Kofi, ...")."""
+    body = ctx.body
+    comma = body.find(",", end, min(sentence[1], end + 150))
+    if comma < 0 or _CLAUSE_BREAK.search(body, end, comma) or ":" in body[sentence[0]:start]:
+        return None
+    trigger = body[start:end]
+    lead = body[sentence[0]:start]
+    if lead.strip("\"'\u201c\u2018") == "":
+        fronted = trigger.lower().startswith("in a") or (
+            trigger[0].isupper() and trigger.endswith("ing") and not _NOMINAL_TRIGGER.fullmatch(trigger))
+    elif "," in lead or ";" in lead:
+        return None
+    elif _LEAD_CLAUSE.search(lead):
+        return None
+    elif ((participle := _FRONTED_PARTICIPLE.fullmatch(lead)) is not None
+          and participle.group(1).lower() not in _NOT_PARTICIPLES):
+        # A noun in a participle clause is the subject's only when attended ("Speaking at a
+        # news conference"), not when it is what the clause is about ("Investigating the
+        # blasts").
+        fronted = (not ctx.mentions_between(sentence[0], sentence[0] + participle.end(1))
+                   and (not _NOMINAL_TRIGGER.fullmatch(trigger) or _ATTENDING.search(lead) is not None))
+    else:
+        fronted = ((_FRONTED_GERUND.fullmatch(lead) is not None and trigger.lower().endswith("ing"))
+                   or _FRONTED_POSSESSIVE.fullmatch(lead) is not None
+                   or (_FRONTED_AT.fullmatch(lead) is not None and event_type in _FRONTED_TYPES))
+    return comma if fronted else None
 
 
 def _passive(ctx: _ArticleContext, body: str, sentence: tuple[int, int, int], start: int, end: int,
@@ -539,7 +655,11 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
         for j, (start, end, event_type) in enumerate(inside):
             if event_type in seen:
                 continue
-            next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type), sentence[1])
+            # The next trigger of another type ends this event's date window, unless it names
+            # this event's setting ("agreed at a meeting in Paris in February").
+            next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type
+                               and not _SETTING_BEFORE.search(body, max(end, t[0] - 40), t[0])),
+                              sentence[1])
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
             if _NOMINAL_TRIGGER.fullmatch(body, start, end) and _TOPIC_OF.search(
@@ -549,6 +669,14 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 actors, actor_basis = [], None
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
+            comma = _fronted_comma(ctx, sentence, start, end, event_type)
+            if comma is not None:
+                # "In a statement, the ministry said": the main clause's subject acts; the
+                # phrase's own mentions are its targets.
+                clause_end = min([b for b, _, _ in breaks if b > comma] + [sentence[1]])
+                actors, actor_basis = resolver.zone_actors(sentence, comma + 1, clause_end, "",
+                                                           events, context_start=sentence[0])
+                zone_end = min(zone_end, comma)
             place = resolver.place(sentence, event_type, end, zone_end)
             if event_type == "visit" and not actors:
                 named = ctx.mentions_between(end, min(end + 80, sentence[1]))
@@ -569,6 +697,20 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                     if agents:
                         actors, actor_basis = _unique(agents), "explicit"
                         targets = [t for t in targets if t not in agents]
+                body_of = _MEETING_OF.match(body, end) if event_type in ("meet", "conference") else None
+                if body_of:
+                    # "a meeting of the Gulf Council": the body meets; whoever attends or
+                    # reports it does not make it.
+                    named = ctx.mentions_between(body_of.end(), body_of.end() + 80)
+                    if named and named[0].start == body_of.end() and named[0].entity_type == "ORG":
+                        actors, actor_basis = [named[0].entity_id], "explicit"
+                        targets = [t for t in targets if t != named[0].entity_id]
+            if event_type in _UNTARGETED_TYPES:
+                targets = []
+            elif event_type == "statement":
+                # A statement has a target only when addressed to someone ("in a statement to").
+                targets = [m.entity_id for m in ctx.mentions_between(end, zone_end)
+                           if m.entity_id in targets and _ADDRESSED_TO.search(body, max(end, m.start - 12), m.start)]
             events.append(_Event(
                 event_type, start, end, sentence[0], sentence[1], sentence[2], actors, actor_basis,
                 targets, place, "sentence" if place else None, next_start))
@@ -576,12 +718,22 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             if persons:
                 resolver.last_person = persons[0]
     story_place = next((e.location for e in events if e.location and e.paragraph < 2), None)
+    countries = {m.entity_id: m.country for m in mentions if m.entity_type == "LOCATION" and m.country}
     for event in events:
-        if event.location is None and dateline_entity:
+        if event.location is not None:
+            continue
+        if dateline_entity and not _acted_elsewhere(event, dateline_entity, countries):
             event.location, event.location_basis = dateline_entity, "dateline"
-        elif event.location is None and story_place:
+        elif not dateline_entity and story_place and not _acted_elsewhere(event, story_place, countries):
             event.location, event.location_basis = story_place, "story"
     return events
+
+
+def _acted_elsewhere(event: _Event, place: str, countries: dict[str, str]) -> bool:
+    """Whether a country acting in the event lies outside the country of `place` ("Peru
+    rejected the offer" in a story from Washington did not happen in Washington)."""
+    home = countries.get(place)
+    return home is not None and any(countries.get(a, home) != home for a in event.actors)
 
 
 # ---------------------------------------------------------------- the table
@@ -594,7 +746,8 @@ def _mention_lists(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     in_body = (mentions.filter((pl.col("field") == "body") & pl.col("char_start").is_not_null())
                .sort("article_id", "char_start", "char_end")
                .group_by("article_id", maintain_order=True)
-               .agg("char_start", "char_end", "entity_id", "entity_type", "canonical_name"))
+               .agg("char_start", "char_end", "entity_id", "entity_type", "canonical_name",
+                    "country_code"))
     place = pl.col("dateline_place").str.to_lowercase()
     dateline = (articles.filter(pl.col("dateline_place").is_not_null())
                 .select("article_id", place.alias("_place"))
@@ -625,12 +778,13 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
         "trigger_offset", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
         "target_entity_ids", "location_entity_id", "location_basis")}
     frame = frame.filter(pl.col("_texts").list.len() > 0)
-    for article_id, body, texts, starts, ends, ids, types, names, dateline_entity, sport in zip(
+    for article_id, body, texts, starts, ends, ids, types, names, countries, dateline_entity, sport in zip(
             *(frame[c].to_list() for c in ("article_id", "body", "_texts", "char_start",
                                            "char_end", "entity_id", "entity_type",
-                                           "canonical_name", "dateline_entity", "_sport"))):
+                                           "canonical_name", "country_code", "dateline_entity",
+                                           "_sport"))):
         mentions = [_Mention(*m) for m in zip(starts or [], ends or [], ids or [], types or [],
-                                              names or [])]
+                                              names or [], countries or [])]
         triggers = triggers_in(body, texts)
         if sport:
             triggers = [t for t in triggers if t[2] not in SPORT_SUPPRESSED]
@@ -671,12 +825,28 @@ def _confidence() -> pl.Expr:
     return (0.4 + actor + target + place + date).round(3)
 
 
+_STORY_PLACE_DAYS = 7
+
+
+def _story_place_fits() -> pl.Expr:
+    """False when the place comes from the dateline or the story but the
+    event plainly did not happen there and then: a planned event, one at an unstated earlier
+    time (no date though the story has one), or one dated more than a week from the story's
+    date ("agreed in 1985")."""
+    from_story = pl.col("location_basis").is_in(["dateline", "story"])
+    days = (pl.col("event_date") - pl.col("published_date")).dt.total_days().abs()
+    elsewhere = ((pl.col("modality") == "planned")
+                 | (pl.col("event_date").is_null() & pl.col("published_date").is_not_null())
+                 | (days > _STORY_PLACE_DAYS))
+    return ~(from_story & elsewhere.fill_null(False))
+
+
 def extract_events(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """The `events` table.
 
     Expects articles with article_id, body, published_date, dateline_place, and entity
-    mentions with article_id, entity_id, canonical_name, entity_type, surface, field and
-    char_start / char_end (offsets into body where field is "body").
+    mentions with article_id, entity_id, canonical_name, entity_type, country_code, surface,
+    field and char_start / char_end (offsets into body where field is "body").
 
     Returns EVENT_COLUMNS: the contract's event_id, article_id, event_type, cameo_root,
     trigger, sentence, char_start, char_end (the sentence's span in body), event_date,
@@ -685,10 +855,14 @@ def extract_events(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     location_basis (sentence | dateline | story).
     """
     found = _find_events(_mention_lists(articles, mentions))
-    published = articles.select("article_id", "published_date")
+    published = articles.select(
+        "article_id", published_date=reference_date(pl.col("body"), pl.col("published_date")))
     return (resolve_event_dates(
         found.join(published, on="article_id", how="left", maintain_order="left")
-        .with_columns(modality=trigger_modality(pl.col("sentence"), pl.col("trigger_offset"))))
+        .with_columns(modality=trigger_modality(pl.col("sentence"), pl.col("trigger_offset"),
+                                                pl.col("trigger").str.len_chars())))
+        .with_columns(location_entity_id=pl.when(_story_place_fits()).then("location_entity_id"),
+                      location_basis=pl.when(_story_place_fits()).then("location_basis"))
         .with_columns(
             event_id=stable_id("event", "article_id", "char_start", "event_type", "trigger"),
             cameo_root=pl.col("event_type").replace_strict(EVENT_TYPES, return_dtype=pl.String),
