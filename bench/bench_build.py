@@ -86,6 +86,7 @@ def main() -> int:
         print(f"raw folder {raw} not found", file=sys.stderr)
         return 2
     work = Path(args.workdir or tempfile.mkdtemp(prefix="storyhouse-bench-", dir=raw.parent))
+    finished = False
     try:
         linked = work / "raw"
         shutil.copytree(raw, linked, copy_function=os.link)
@@ -108,8 +109,12 @@ def main() -> int:
                   f"= {share:.1%} of the full build; stages {inc['stage_seconds']}", flush=True)
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=1))
+        finished = True
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if finished:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"[bench] kept {work} (batch state and extracted rows) to look into", file=sys.stderr)
     return 0
 
 

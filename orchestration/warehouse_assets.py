@@ -15,7 +15,7 @@ from orchestration.resources import StoryhouseSettings
 from orchestration.sensors import pending_batches
 from warehouse.build_lock import BuildInProgress, build_lock
 from warehouse.gate import GATED_TABLES, TableValidation
-from warehouse.merge import BATCH_TABLES
+from warehouse.merge import BATCH_TABLES, touched_blocks_file
 from warehouse.publish import publish, published_identity
 from warehouse.staging import table_counts
 
@@ -99,7 +99,7 @@ def staging_warehouse(context: dg.AssetExecutionContext, settings: StoryhouseSet
         "articles_removed": dg.MetadataValue.int(merge.articles_removed),
         "stories_read": dg.MetadataValue.int(merge.stories_read),
         "entities_refreshed": dg.MetadataValue.int(merge.entities_refreshed),
-        "event_blocks_reclustered": dg.MetadataValue.int(len(merge.touched_blocks)),
+        "event_blocks_reclustered": dg.MetadataValue.int(merge.touched_blocks),
         **{f"rows_{t}": dg.MetadataValue.int(n) for t, n in table_counts(staged.path).items()},
     })
     for validation in staged.validations.values():
@@ -149,3 +149,4 @@ def _drop_extracted_rows(settings: StoryhouseSettings, batch_id: str) -> None:
     for table in BATCH_TABLES:
         shutil.rmtree(folder / table, ignore_errors=True)
     (folder / "staging.base").unlink(missing_ok=True)
+    touched_blocks_file(folder).unlink(missing_ok=True)

@@ -6,7 +6,7 @@ import os
 
 import duckdb
 
-BUILD_MEMORY_LIMIT = os.environ.get("STORYHOUSE_DUCKDB_MEMORY_LIMIT", "1500MB")
+BUILD_MEMORY_LIMIT = os.environ.get("STORYHOUSE_DUCKDB_MEMORY_LIMIT", "2GB")
 """DuckDB's memory ceiling for build steps (it spills to disk beyond it); DuckDB's own default
 is 80% of the machine's memory, too much beside the extraction workers and the gate."""
 

@@ -27,12 +27,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from warehouse.connect import connect_for_build
 from warehouse.entities_table import refresh_entities
 from warehouse.staging import table_columns
-from warehouse.connect import connect_for_build
 
 BATCH_TABLES = ("article_sources", "articles", "quarantine", "entity_mentions", "quotes", "events")
-_CHILD_TABLES = {"quotes": "quote_id", "entity_mentions": "mention_id", "events": "event_id"}
+_CHILD_TABLES = ("quotes", "entity_mentions", "events")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class MergeResult:
     articles_removed: int
     stories_read: int
     entities_refreshed: int
-    touched_blocks: list[str]
+    touched_blocks: int
 
 
 def _parts(batch_dir: Path, table: str) -> str:
@@ -52,7 +52,7 @@ def _parts(batch_dir: Path, table: str) -> str:
 
 def _stage_batch_rows(con: duckdb.DuckDBPyConnection, batch_dir: Path, manifest: pl.DataFrame) -> None:
     """Temporary table `manifest` and views `batch_<table>` over this batch's Parquet parts
-    (read where used, never held in memory whole)."""
+    (read where used, never held in memory whole), with `_part`, the chunk a row came from."""
     con.register("manifest_frame", manifest.to_arrow())
     con.execute("CREATE TEMP TABLE manifest AS SELECT * FROM manifest_frame")
     con.unregister("manifest_frame")
@@ -60,10 +60,12 @@ def _stage_batch_rows(con: duckdb.DuckDBPyConnection, batch_dir: Path, manifest:
         columns = ", ".join(table_columns(con, table)) if table != "article_sources" else \
             "source_path, article_id, content_sha256, source_format"
         if any((batch_dir / table).glob("*.parquet")):
-            source = f"read_parquet('{_parts(batch_dir, table)}', union_by_name = true)"
+            source = f"read_parquet('{_parts(batch_dir, table)}', union_by_name = true, filename = true)"
+            part = "parse_filename(filename)"
         else:
             source = f"(SELECT {columns} FROM {table} LIMIT 0)"
-        con.execute(f"CREATE TEMP VIEW batch_{table} AS SELECT {columns} FROM {source}")
+            part = "NULL::VARCHAR"
+        con.execute(f"CREATE TEMP VIEW batch_{table} AS SELECT {columns}, {part} AS _part FROM {source}")
 
 
 def apply_batch(staging: str | os.PathLike, batch_id: str, batch_dir: str | os.PathLike,
@@ -74,6 +76,7 @@ def apply_batch(staging: str | os.PathLike, batch_id: str, batch_dir: str | os.P
         con.execute("BEGIN TRANSACTION")
         _stage_batch_rows(con, batch_dir, manifest)
         result = _merge(con, batch_id)
+        con.execute(f"COPY touched_blocks TO '{touched_blocks_file(batch_dir).as_posix()}' (FORMAT parquet)")
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     return result
@@ -89,7 +92,7 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
                    SELECT source_path, article_id, content_sha256, source_format, ?
                    FROM batch_article_sources""", [batch_id])
     con.execute(f"DELETE FROM quarantine WHERE {in_files.format('source_path')}")
-    con.execute("INSERT INTO quarantine SELECT * FROM batch_quarantine")
+    con.execute("INSERT INTO quarantine SELECT * EXCLUDE (_part) FROM batch_quarantine")
     con.execute(f"DELETE FROM source_files WHERE source_path IN ({files})")
     con.execute("""INSERT INTO source_files
                    SELECT source_path, content_sha256, size_bytes,
@@ -122,18 +125,20 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
                           arg_min(source_format, source_path) AS source_format
                    FROM article_sources WHERE article_id IN (SELECT article_id FROM affected)
                    GROUP BY article_id""")
+    # Copies of a story in different chunks give identical rows; each new article takes its
+    # rows from one chunk (that of its smallest path), so no row is inserted twice.
+    con.execute("""CREATE TEMP TABLE chosen AS
+                   SELECT article_id, arg_min(_part, source_path) AS _part FROM batch_articles
+                   WHERE article_id IN (SELECT article_id FROM fresh) GROUP BY article_id""")
     con.execute("""INSERT INTO articles
-                   SELECT a.* REPLACE (c.source_path AS source_path, c.source_format AS source_format,
+                   SELECT a.* EXCLUDE (_part)
+                              REPLACE (c.source_path AS source_path, c.source_format AS source_format,
                                        c.content_sha256 AS content_sha256, c.source_paths AS source_paths)
-                   FROM batch_articles a JOIN canonical c USING (article_id)
-                   WHERE article_id IN (SELECT article_id FROM fresh)
-                   QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY a.source_path) = 1
-                   ORDER BY article_id""")
-    for table, key in _CHILD_TABLES.items():
-        con.execute(f"""INSERT INTO {table} SELECT * FROM batch_{table}
-                        WHERE article_id IN (SELECT article_id FROM fresh)
-                        QUALIFY row_number() OVER (PARTITION BY {key}) = 1
-                        ORDER BY {key}""")
+                   FROM batch_articles a JOIN chosen USING (article_id, _part)
+                   JOIN canonical c USING (article_id)""")
+    for table in _CHILD_TABLES:
+        con.execute(f"""INSERT INTO {table} SELECT t.* EXCLUDE (_part)
+                        FROM batch_{table} t JOIN chosen USING (article_id, _part)""")
     # Only an article that gained or lost a path is updated: an UPDATE rewrites the storage of
     # the columns it touches, bodies included, at the next checkpoint.
     con.execute("""UPDATE articles SET source_path = c.source_path, source_paths = c.source_paths,
@@ -152,8 +157,7 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
         articles_removed=count("SELECT count(*) FROM gone"),
         stories_read=count("SELECT count(*) FROM batch_article_sources"),
         entities_refreshed=refreshed,
-        touched_blocks=[r[0] for r in con.execute(
-            "SELECT cluster_block FROM touched_blocks ORDER BY 1").fetchall()],
+        touched_blocks=count("SELECT count(*) FROM touched_blocks"),
     )
     con.execute("""INSERT OR REPLACE INTO ingest_batches SELECT ?, 
                        count(*) FILTER (WHERE change = 'new'), count(*) FILTER (WHERE change = 'changed'),
@@ -164,14 +168,23 @@ def _merge(con: duckdb.DuckDBPyConnection, batch_id: str) -> MergeResult:
     return result
 
 
-def events_in_blocks(staging: str | os.PathLike, blocks: list[str]) -> pl.DataFrame:
-    """The clustering columns of every event in the given blocks."""
+def touched_blocks_file(batch_dir: str | os.PathLike) -> Path:
+    """Where `apply_batch` lists the event blocks the batch touched (column cluster_block)."""
+    return Path(batch_dir, "touched_blocks.parquet")
+
+
+def events_in_blocks(staging: str | os.PathLike, batch_dir: str | os.PathLike, part: int,
+                     parts: int) -> pl.DataFrame:
+    """The clustering columns of every event in the touched blocks whose hash falls in slice
+    `part` of `parts` (a block never spans two slices)."""
+    blocks = touched_blocks_file(batch_dir).as_posix()
     with connect_for_build(str(staging), read_only=True) as con:
-        con.register("wanted", pl.DataFrame({"cluster_block": blocks}, schema={"cluster_block": pl.String}).to_arrow())
         return pl.from_arrow(con.execute(
-            """SELECT event_id, article_id, event_type, event_date, actor_entity_ids,
-                      target_entity_ids, location_entity_id, modality, cluster_block
-               FROM events WHERE cluster_block IN (SELECT cluster_block FROM wanted)""").to_arrow_table())
+            f"""SELECT event_id, article_id, event_type, event_date, actor_entity_ids,
+                       target_entity_ids, location_entity_id, modality, cluster_block
+                FROM events
+                WHERE cluster_block IN (SELECT cluster_block FROM read_parquet('{blocks}')
+                                        WHERE hash(cluster_block) % {parts} = {part})""").to_arrow_table())
 
 
 def replace_cluster_ids(staging: str | os.PathLike, clustered: pl.DataFrame) -> int:
