@@ -23,6 +23,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ INVENTORY_SCHEMA = {"source_path": pl.String, "size_bytes": pl.Int64, "mtime_ns"
 MANIFEST_SCHEMA = {"source_path": pl.String, "content_sha256": pl.String, "size_bytes": pl.Int64,
                    "change": pl.String}
 CHANGES = ("new", "changed", "deleted")
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,21 @@ def _batch_id(manifest: pl.DataFrame, now: dt.datetime) -> str:
     return f"{now:%Y%m%d-%H%M%S-%f}-{digest.hexdigest()[:8]}"
 
 
-def diff_inventory(root: str | os.PathLike, known: pl.DataFrame,
-                   max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _hash_all(root: Path, paths: list[str], max_bytes: int, progress: Progress | None) -> list[str]:
+    digests = []
+    for done, rel in enumerate(paths, 1):
+        digests.append(file_digest(root, rel, max_bytes))
+        if progress and (done % 1000 == 0 or done == len(paths)):
+            progress(done, len(paths))
+    return digests
+
+
+def diff_inventory(root: str | os.PathLike, known: pl.DataFrame, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                   progress: Progress | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Compare the raw root with `known` (INVENTORY_SCHEMA). Returns (manifest, inventory):
     the MANIFEST_SCHEMA rows of new, changed and deleted files, and the inventory after them.
-    Only files whose size or mtime differ from `known` are read (to hash them)."""
+    Only files whose size or mtime differ from `known` are read (to hash them);
+    `progress(hashed, to_hash)` is called every 1,000 files."""
     root = Path(root).resolve(strict=True)
     current = _stat_root(root)
     joined = current.join(known.rename({c: f"{c}_known" for c in INVENTORY_SCHEMA if c != "source_path"}),
@@ -126,7 +138,7 @@ def diff_inventory(root: str | os.PathLike, known: pl.DataFrame,
                                            content_sha256="content_sha256_known")
     to_hash = joined.filter(~same_stat)
     hashed = to_hash.with_columns(content_sha256=pl.Series(
-        [file_digest(root, rel, max_bytes) for rel in to_hash["source_path"]], dtype=pl.String))
+        _hash_all(root, to_hash["source_path"].to_list(), max_bytes, progress), dtype=pl.String))
     changed = hashed.filter(pl.col("content_sha256") != pl.col("content_sha256_known").fill_null(""))
     deleted = known.join(current, on="source_path", how="anti")
     manifest = pl.concat([
@@ -140,14 +152,14 @@ def diff_inventory(root: str | os.PathLike, known: pl.DataFrame,
 
 def plan_batch(root: str | os.PathLike, state_dir: str | os.PathLike,
                max_bytes: int = DEFAULT_MAX_FILE_BYTES, fresh: bool = False,
-               now: dt.datetime | None = None) -> Batch | None:
+               now: dt.datetime | None = None, progress: Progress | None = None) -> Batch | None:
     """Plan the next batch: write its manifest and the new inventory, and return it; None
     when nothing changed. With `fresh`, the inventory is ignored (every file is new) and
     earlier batches are forgotten: the start of a rebuild from scratch."""
     state_dir = Path(state_dir)
     with _planning_lock(state_dir):
         known = pl.DataFrame(schema=INVENTORY_SCHEMA) if fresh else _load_inventory(state_dir)
-        manifest, inventory = diff_inventory(root, known, max_bytes)
+        manifest, inventory = diff_inventory(root, known, max_bytes, progress)
         if manifest.height == 0:
             _write_atomically(inventory, state_dir / "inventory.parquet")
             return None

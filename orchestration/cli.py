@@ -42,6 +42,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _hashing_progress():
+    """Print `[plan] hashed N/M files (rate)` at most every 2 s while a batch is planned."""
+    start = last = time.perf_counter()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if now - last >= 2.0 or done == total:
+            last = now
+            print(f"[plan] hashed {done:,}/{total:,} new or changed files "
+                  f"({done / max(now - start, 1e-9):,.0f} files/s)", flush=True)
+    return report
+
+
 def _execute(job, instance, batch_id: str, quiet: bool):
     level = "ERROR" if quiet else "INFO"
     return job.execute_in_process(
@@ -69,7 +83,8 @@ def _run_build(settings: Settings, quiet: bool, full: bool) -> int:
     with build_lock(state_dir), dg.DagsterInstance.get() as instance:
         fresh = full or not settings.warehouse.exists()
         started = time.perf_counter()
-        batch = plan_batch(settings.raw_dir, state_dir, settings.max_file_bytes, fresh=fresh)
+        batch = plan_batch(settings.raw_dir, state_dir, settings.max_file_bytes, fresh=fresh,
+                           progress=None if quiet else _hashing_progress())
         print(f"[plan] {batch.describe() if batch else 'no new, changed or deleted files'} "
               f"({time.perf_counter() - started:.1f}s)")
         pending = pending_batches(resource)
