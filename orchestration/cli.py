@@ -131,7 +131,7 @@ def _summary(result, settings: Settings, batch_id: str, seconds: float) -> int:
     print(f"Published {settings.warehouse}")
     print(f"  raw folder   {settings.raw_dir}")
     for table, n in counts.items():
-        print(f"  {table:<16} {n:>9,}")
+        print(f"  {table:<18} {n:>9,}")
     _print_quarantine(settings.warehouse)
     return EXIT_OK
 
