@@ -207,17 +207,16 @@ _QUERIES: dict[str, str] = {
             FROM events
             UNION ALL
             SELECT rowid, 'target', unnest(target_entity_ids) FROM events
-        ), unknown_participants AS (
-            SELECT DISTINCT event_row, role FROM participants p
-            ANTI JOIN known_entities e ON e.entity_id = p.entity_id
+        ), unknown_roles AS (
+            SELECT event_row, bool_or(role = 'actor') AS bad_actor, bool_or(role = 'target') AS bad_target
+            FROM participants p ANTI JOIN known_entities e ON e.entity_id = p.entity_id
+            GROUP BY event_row
         )
         SELECT t.event_id, t.event_type, t.date_basis, t.confidence,
                {_DAY_NUMBER.format("t.event_date")} AS event_date_day,
                {_span_checks("sentence")},
-               NOT EXISTS (SELECT 1 FROM unknown_participants u
-                           WHERE u.event_row = t.rowid AND u.role = 'actor') AS actors_exist,
-               NOT EXISTS (SELECT 1 FROM unknown_participants u
-                           WHERE u.event_row = t.rowid AND u.role = 'target') AS targets_exist,
+               NOT coalesce(u.bad_actor, false) AS actors_exist,
+               NOT coalesce(u.bad_target, false) AS targets_exist,
                CASE WHEN t.location_entity_id IS NOT NULL THEN e.entity_id IS NOT NULL END
                    AS location_exists,
                CASE WHEN e.entity_id IS NOT NULL THEN e.entity_type = 'LOCATION' END
@@ -225,6 +224,7 @@ _QUERIES: dict[str, str] = {
         FROM events t
         LEFT JOIN article_texts b ON b.article_id = t.article_id
         LEFT JOIN known_entities e ON e.entity_id = t.location_entity_id
+        LEFT JOIN unknown_roles u ON u.event_row = t.rowid
         WHERE {{children}} ORDER BY t.rowid""",
     "quarantine": f"""
         SELECT source_path, content_sha256, reason,
