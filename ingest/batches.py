@@ -30,13 +30,12 @@ from pathlib import Path
 
 import polars as pl
 
-from ingest.raw_files import DEFAULT_MAX_FILE_BYTES, file_digest, list_raw_root
+from ingest.raw_files import DEFAULT_MAX_FILE_BYTES, file_digests, list_raw_root
 
 INVENTORY_SCHEMA = {"source_path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64,
                     "content_sha256": pl.String}
 MANIFEST_SCHEMA = {"source_path": pl.String, "content_sha256": pl.String, "size_bytes": pl.Int64,
                    "change": pl.String}
-CHANGES = ("new", "changed", "deleted")
 Progress = Callable[[int, int], None]
 
 
@@ -113,15 +112,6 @@ def _batch_id(manifest: pl.DataFrame, now: dt.datetime) -> str:
     return f"{now:%Y%m%d-%H%M%S-%f}-{digest.hexdigest()[:8]}"
 
 
-def _hash_all(root: Path, paths: list[str], max_bytes: int, progress: Progress | None) -> list[str]:
-    digests = []
-    for done, rel in enumerate(paths, 1):
-        digests.append(file_digest(root, rel, max_bytes))
-        if progress and (done % 1000 == 0 or done == len(paths)):
-            progress(done, len(paths))
-    return digests
-
-
 def diff_inventory(root: str | os.PathLike, known: pl.DataFrame, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
                    progress: Progress | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Compare the raw root with `known` (INVENTORY_SCHEMA). Returns (manifest, inventory):
@@ -138,7 +128,7 @@ def diff_inventory(root: str | os.PathLike, known: pl.DataFrame, max_bytes: int 
                                            content_sha256="content_sha256_known")
     to_hash = joined.filter(~same_stat)
     hashed = to_hash.with_columns(content_sha256=pl.Series(
-        _hash_all(root, to_hash["source_path"].to_list(), max_bytes, progress), dtype=pl.String))
+        file_digests(root, to_hash["source_path"].to_list(), max_bytes, progress), dtype=pl.String))
     changed = hashed.filter(pl.col("content_sha256") != pl.col("content_sha256_known").fill_null(""))
     deleted = known.join(current, on="source_path", how="anti")
     manifest = pl.concat([

@@ -88,10 +88,17 @@ def read_files(root: str | os.PathLike, rel_paths: list[str],
                         schema=RAW_SCHEMA)
 
 
-def file_digest(root: str | os.PathLike, rel_path: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str:
-    """The content_sha256 `read_files` would give this file, without keeping its bytes."""
+def file_digests(root: str | os.PathLike, rel_paths: list[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                 progress=None) -> list[str]:
+    """The content_sha256 `read_files` would give each file, without keeping the bytes.
+    `progress(done, total)` is called every 1,000 files and at the end."""
     root_path = _checked_root(root)
-    return _read_one(root_path, root_path / rel_path, max_bytes)["content_sha256"]
+    digests = []
+    for done, rel in enumerate(rel_paths, 1):
+        digests.append(_read_one(root_path, root_path / rel, max_bytes)["content_sha256"])
+        if progress and (done % 1000 == 0 or done == len(rel_paths)):
+            progress(done, len(rel_paths))
+    return digests
 
 
 def _checked_root(root: str | os.PathLike) -> Path:

@@ -1,8 +1,6 @@
 """Materialization metadata an operator wants to see in the Dagster UI."""
 from __future__ import annotations
 
-import time
-
 import dagster as dg
 import polars as pl
 
@@ -11,17 +9,6 @@ def log_stage(context: dg.AssetExecutionContext, stage: str, items: int, unit: s
     """One progress line per stage: `[stage] N unit in Xs (rate unit/s)` (bench/ parses it)."""
     rate = items / seconds if seconds > 0 else float("inf")
     context.log.info(f"[{stage}] {items:,} {unit} in {seconds:.2f}s ({rate:,.0f} {unit}/s)")
-
-
-def timed_stage(context: dg.AssetExecutionContext, stage: str, items: int | None, unit: str,
-                compute) -> tuple[pl.DataFrame, dict]:
-    """Run `compute()`, log its progress line, and return its frame with the stage metadata.
-    `items` is what the rate counts (None: the rows of the returned frame)."""
-    start = time.perf_counter()
-    frame = compute()
-    seconds = time.perf_counter() - start
-    log_stage(context, stage, frame.height if items is None else items, unit, seconds)
-    return frame, stage_metadata(frame, seconds, items=items)
 
 
 def _cell(value, width: int) -> str:
@@ -44,13 +31,3 @@ def counts_by(frame: pl.DataFrame, column: str) -> dg.MetadataValue:
     lines = [f"| {column} | rows |", "|---|---|"]
     lines += [f"| {value} | {n:,} |" for value, n in counts.iter_rows()]
     return dg.MetadataValue.md("\n".join(lines))
-
-
-def stage_metadata(frame: pl.DataFrame, seconds: float, items: int | None = None) -> dict:
-    """Row count, time and rate of a stage."""
-    items = frame.height if items is None else items
-    return {
-        "rows": dg.MetadataValue.int(frame.height),
-        "seconds": dg.MetadataValue.float(round(seconds, 3)),
-        "items_per_second": dg.MetadataValue.float(round(items / seconds, 1) if seconds > 0 else 0.0),
-    }
