@@ -131,6 +131,12 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
     month_start = published.dt.month_start()
     year_start = _make_date(published.dt.year().cast(pl.Int32), pl.lit(1), pl.lit(1))
     return [
+        # A date that belongs to a term of the deal, not to the event: "declared a dividend,
+        # payable April 15, record April 1", "effective June 1". Nearest, it hides the dates
+        # behind it; it resolves to no date, so the event takes the story's date.
+        (rf"\b(?:[Pp]ayable|[Pp]ay|[Rr]ecord|[Ee]ffective|[Mm]aturing|[Mm]atures|[Ee]xpir(?:es|ing)|"
+         rf"[Dd]ue)\s+(?:on\s+|date\s+|as\s+of\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})",
+         "explicit", lambda g: pl.lit(None, dtype=pl.Date)),
         (rf"\b(\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}\b", "explicit",
          lambda g: _make_date(number(g(3)), _month_number(g(2)), number(g(1)))),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*{_YEAR}\b", "explicit",
@@ -156,9 +162,15 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
          r"Saturday|Sunday)\b", "relative", weekday),
         (r"\b(?:(?:late |early )?[Ll]ast night|[Oo]vernight)\b", "relative",
          lambda g: published.dt.offset_by("-1d")),
-        # "last weekend", "at the weekend": the Saturday before the published date.
-        (r"\b(?:[Ll]ast|[Tt]his|[Aa]t the|[Oo]ver the) weekend\b", "relative",
-         lambda g: _weekday(pl.lit("saturday"), published.dt.offset_by("-1d"), pl.lit(False))),
+        # "last weekend": the Saturday of the weekend before the published date's (said on a
+        # Sunday or a Saturday, the one before).
+        (r"\b[Ll]ast weekend\b", "relative",
+         lambda g: _weekday(pl.lit("saturday"), published.dt.offset_by("-2d"), pl.lit(False))),
+        # "at the weekend", "this weekend": the Saturday just gone, or the coming one for a
+        # planned event.
+        (r"\b(?:[Tt]his|[Aa]t the|[Oo]ver the) weekend\b", "relative",
+         lambda g: _weekday(pl.lit("saturday"), pl.when(planned).then(published)
+                            .otherwise(published.dt.offset_by("-1d")), planned)),
         # An unstated earlier time: no date (UNDATED is below EARLIEST_EVENT_DATE, so the
         # event keeps a null date and basis instead of the published date).
         (r"\b(?:(?:[Ee]arlier )?[Tt]his (?:week|month|year)|[Rr]ecently|[Pp]reviously|"

@@ -100,6 +100,27 @@ BLOCKER_PATTERNS = [
     r"(?:repurchase|sale-purchase|swap|standby) agreements?",
     r"(?:called|scheduled) for (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next|later|the end)\w*",
+    # Opinions, not agreements: "he agrees", "we don't agree with", "agreed with his view".
+    r"(?:i|we|you|he|she|they) (?:also |fully |strongly |totally |completely |largely |broadly |"
+    r"generally |entirely )?agrees?",
+    r"(?:do|does|don't|doesn't|do not|does not) (?:\w+ )?agree",
+    r"(?:agree|agrees|agreed|agreeing) with (?:the |his |her |its |their |this |that |these |those |"
+    r"our |my |your |such )?(?:\w+ )?(?:views?|assessments?|analysis|analyses|calculations?|comments?|"
+    r"remarks?|ideas?|suggestions?|opinions?|positions?|arguments?|conclusions?|criticisms?|"
+    r"estimates?|forecasts?|predictions?|findings?|approach|sentiments?|him|me|you)\b",
+    # An agreement in force, referred to as a framework: "the third year of the grains
+    # agreement", "provisions of the accord", "signatories to the treaty".
+    r"(?:years?|provisions?|clauses?|expiry|expiration|implementation|"
+    r"framework|rules?|violations?|breach(?:es)?|limits?|quotas?|signatories|members?|"
+    r"anniversary|duration|life) (?:of|to|under) (?:the |an |a |this |that |its |their )?"
+    r"(?:[\w.-]+ ){0,3}?(?:agreements?|accords?|treaty)",
+    # Laws signed by one party, not agreements between parties.
+    r"sign(?:s|ed|ing)? (?:\w+ ){0,3}?into law",
+    r"sign(?:s|ed|ing)? (?:the |a |an |his |her )?(?:\w+ ){0,2}?(?:bills?|legislation|"
+    r"executive orders?|budget)\b",
+    # Money or forces held for a purpose, not a pledge made: "resources now committed to".
+    r"(?:resources|funds|money|capital|sums?|amounts?|dollars|spending|investments?|troops) "
+    r"(?:\w+ )?committed to",
 ]
 
 # Stories about sport: three or more distinct words of this list. Their "attacks", "meetings",
@@ -187,6 +208,7 @@ _PLANNED = (r"(?:(?:^|\W)(?:will|shall|is to|are to|was to|were to|plans? to|pla
             r"(?:is|are) set to|upcoming|forthcoming|next|later this|to be held|(?:is|are) going to)"
             r"|['’]ll)")
 _WINDOW = r"(?:\s+\S+){0,3}\s*$"
+_NO_COMMENT = r"(?i)\b(?:no|not|n['’]t)\s+(?:immediate\s+|further\s+|official\s+|any\s+)?comments?"
 
 
 # Right after a (nominal) trigger: "an agreement would allow", "the talks could resume" (not
@@ -207,7 +229,8 @@ def trigger_modality(sentence: pl.Expr, trigger_offset: pl.Expr,
 
     `trigger_offset` is the trigger's code-point offset inside `sentence`.
     """
-    before = sentence.str.slice(0, trigger_offset)
+    # "had no comment on the attack" declines to comment; it does not negate the attack.
+    before = sentence.str.slice(0, trigger_offset).str.replace_all(_NO_COMMENT, " commented")
     modality = (pl.when(before.str.contains(_NEGATION + _WINDOW)).then(pl.lit("negated"))
                 .when(before.str.contains(_HYPOTHETICAL + _WINDOW)).then(pl.lit("hypothetical"))
                 .when(before.str.contains(_PLANNED + _WINDOW)).then(pl.lit("planned")))

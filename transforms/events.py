@@ -212,6 +212,10 @@ _TITLE_WORDS = frozenset("""secretary-general secretary general president vice-p
     midfielder defender goalkeeper player skipper counsel attorney lawyer judge justice
     undersecretary under-secretary emissary negotiator delegate chairperson controller
     vice-chairman vice-chancellor superintendent marshal admiral adm general-secretary""".split())
+# "Ana Duarte, Northwind board chairman,": a comma between the name and the organisation,
+# then up to four words (one of them a title) and a comma.
+_APPOSITION_GAP = re.compile(r",\s+(?:the\s+)?")
+_APPOSITION_TITLE = re.compile(r"['\u2019]?s?((?:\s+[A-Za-z][\w.&'\u2019-]*){1,4}),")
 # Lower-case words allowed inside such a title ("foreign minister", "chief executive").
 _TITLE_MODIFIERS = frozenset("""foreign finance trade defence defense interior economy health
     prime deputy senior former acting new top interim assistant economic oil agriculture energy
@@ -233,13 +237,21 @@ _PUBLIC_BODY = re.compile(
     r"Organi[sz]ation|Office|Bureau|Board|Fund|Reserve|Community|Treasury|House|Programme|"
     r"Program|Institute|Foundation|Authority|Movement|Front|League|Forces?)\b")
 _THEY_SUBJECT = re.compile(r"\b[Tt]hey\b")
+# "its board declared", "its forces launched": the organisation or country "its" stands for.
+_ITS_SUBJECT = re.compile(r"\b[Ii]ts\s+(?:[a-z-]+\s+){1,2}$")
+# A clause with no subject of its own after a conjunction: "Indonesia devalued ..., and has
+# announced measures", "X will meet Y before travelling to Europe": the first clause's subject.
+_OPENING_LOWER_WORDS = 4
+_SHARED_SUBJECT_BREAKS = frozenset({"and", "but", "before", "after", "while", "when"})
+_NO_SUBJECT = re.compile(r"(?:\s*(?:has|have|had|was|were|is|are|will|would|also|then|later|"
+                         r"subsequently|since|then|itself|[a-z]+ly))*\s*")
 _VISITOR_GAP = re.compile(r"\s+(?:[A-Z][\w.'-]*\s+){0,4}")
 # Trigger nouns, and the prepositions that make one the topic or object of another word.
 _NOMINAL_TRIGGER = re.compile(
     r"(?i:attacks?|bombings?|killing|explosions?|massacre|meetings?|talks|summit|conference|"
     r"agreements?|accords?|treaty|elections?|referendum|ballot|protests?|demonstrations?|"
     r"sanctions|embargo|arrests?|clashes|fighting|shelling|visits?|trips?|tour of|threat of|"
-    r"condemnation|rejection of|deployment of)")
+    r"condemnation|rejection of|deployment of)(?:\s+(?:with|to))?")
 _TOPIC_OF = re.compile(r"\b(?:of|for|about|over|on|to|into|against|concerning|"
                        r"regarding)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|"
                        r"such\s+)?(?:(?!(?:his|her|its|their|our|my)\b)[\w'-]+\s+){0,2}$",
@@ -252,6 +264,10 @@ _FRONTED_GERUND = re.compile(r"[\"'\u201c\u2018]?(?:After|Before|Upon|Since|Whil
 _FRONTED_POSSESSIVE = re.compile(r"[\"'\u201c\u2018]?(?:In|At|On|During|After|Before|Upon|Ahead of)\s+"
                                  r"(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}")
 _FRONTED_AT = re.compile(r"[\"'\u201c\u2018]?(?:In|At)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+# A purpose or an entry, not a topic: "left for talks with", "entered into an agreement",
+# "ahead of trade talks" (the clause's subject takes part).
+_PURPOSE_BEFORE = re.compile(r"\b(?:for|into|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$",
+                             re.IGNORECASE)
 # Prepositions that make a mention after the trigger its topic, not its target ("a meeting on
 # Libya", "talks about trade with Sylvania" keeps Sylvania); "on" / "over" name the target of an
 # attack or a sanction ("the attack on Freedonia", "sanctions on Sylvania").
@@ -275,6 +291,39 @@ _NOT_PARTICIPLES = frozenset("during following including according regarding con
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?"
                          r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
+# A possessor before a nominal trigger ("Nakasone's talks", "the Bundesbank's central bank
+# council meeting", "his first meeting", "the company's annual meeting"): the possessor acts,
+# whoever the clause's subject is. Group 1: a possessive pronoun; group 2: an organisation noun.
+_POSSESSOR_BEFORE = re.compile(
+    r"(?:\b([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|\b[Tt]he\s+(company|firm|group|bank|ministry|government|"
+    r"party|union|council|committee|board|agency)['\u2019]s|['\u2019]s)"
+    r"\s+(?:(?!(?:and|or|but|with|to|of|in|on|at|for)\b)[\w.-]+\s+){0,3}$")
+# Types whose possessor is the actor ("Exxon's annual meeting"); an arrest's or a killing's
+# possessor is its victim, an election's its electorate.
+_POSSESSOR_ACTS = frozenset({"meet", "visit", "conference", "agreement", "statement", "pledge",
+                             "appeal", "threaten", "criticize", "reject", "praise", "protest",
+                             "sanction", "fight", "aid"})
+# An organisation right before a meeting noun, with at most two lower-case words between.
+_BODY_MEETS = frozenset({"meet", "conference"})
+_MODIFIER_GAP = re.compile(r"\s+(?:(?!(?:the|a|an|this|that|its|their|his|her|to|of|for|as|and|or)\s)"
+                           r"[a-z][\w-]*\s+){0,2}")
+_BODY_JOIN = re.compile(r"\s*(?:,|and|,\s+and)\s*")
+_ATTACK_NOUN = re.compile(r"(?i:attacks?)")
+# A habitual or generic happening, not one event: "tourists who visit Cuba every year"
+# (a frequency just after the trigger), "the board usually meets in June" (a habitual adverb
+# right before a verb trigger).
+_HABITUAL_AFTER = re.compile(r"\b(?:(?:every|each)\s+(?:year|month|week|day|summer|winter|spring|"
+                             r"autumn|fall|time)|annually|twice a year|once a year)\b", re.IGNORECASE)
+_HABITUAL_AFTER_CHARS = 40
+_HABITUAL_BEFORE = re.compile(r"\b(?:usually|often|typically|normally|routinely|regularly|"
+                              r"traditionally|customarily|frequently|rarely|seldom|sometimes)\s+"
+                              r"(?:(?:has|have|had|is|are|was|were|be|been)\s+)?$", re.IGNORECASE)
+# A summit or an election is held, hosted or called by its actor; the parties that take part
+# in it do not make it ("the Lib Dems are set for gains in the general election").
+_HOSTED_TYPES = frozenset({"conference", "election"})
+_HOST_VERB = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting|convene[sd]?|"
+                        r"convening|organi[sz]e[sd]?|organi[sz]ing|call|calls|called|calling|"
+                        r"stage[sd]?|staging|chair|chairs|chaired|chairing|open|opens|opened)\b")
 
 
 def _fragment(body: str, mention: _Mention) -> bool:
@@ -373,11 +422,31 @@ class _ArticleContext:
                 and any(m.start > mention.start and m.entity_type != "LOCATION" for m in group)):
             return True
         after = next((m for m in group if m.start >= mention.end), None)
-        return after is not None and self.title_gap(mention, after)
+        if after is not None and self.title_gap(mention, after):
+            return True
+        before = next((m for m in reversed(group) if m.end <= mention.start), None)
+        return before is not None and self.appositive_title(before, mention)
+
+    def appositive_title(self, person: _Mention, mention: _Mention) -> bool:
+        """An organisation or place in a title set off after a person's name: "Ana Duarte,
+        Northwind board chairman, said" (the person acts, not Northwind)."""
+        if person.entity_type != "PERSON" or mention.entity_type == "PERSON":
+            return False
+        if _APPOSITION_GAP.fullmatch(self.body, person.end, mention.start) is None:
+            return False
+        title = _APPOSITION_TITLE.match(self.body, mention.end)
+        return title is not None and any(w.lower().rstrip(".") in _TITLE_WORDS for w in title.group(1).split())
 
 
 def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
+
+
+# A verb before the first free mention of a clause (since the last comma: "..., Ana said"
+# keeps Ana): the mention is its object, and the clause's subject is unnamed ("negotiators
+# have shuttled between Tehran and Paris").
+_VERB_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b|"
+                          r"\b[a-z]{3,}ed\s+(?:between|with|to|from|on|by|into|the|a|an|his|her|its|their)\b")
 
 
 def _subject_group(ctx: _ArticleContext, candidates: list[_Mention], zone_start: int) -> list[_Mention]:
@@ -386,6 +455,9 @@ def _subject_group(ctx: _ArticleContext, candidates: list[_Mention], zone_start:
     first = next((i for i, m in enumerate(candidates)
                   if not ctx.after_preposition(m, zone_start, _PREPOSITION_BEFORE)), None)
     if first is None:
+        return []
+    lead_start = max(zone_start, ctx.body.rfind(",", zone_start, candidates[first].start) + 1)
+    if _VERB_BEFORE.search(ctx.body, lead_start, candidates[first].start):
         return []
     group = [candidates[first]]
     for m in candidates[first + 1:]:
@@ -422,6 +494,13 @@ class _Resolver:
         context = zone_start if context_start is None else context_start
         candidates = self.ctx.mentions_between(zone_start, zone_end)
         before_first = body[zone_start:candidates[0].start if candidates else zone_end + 1]
+        if (not candidates and break_word.split()[-1:] and break_word.split()[-1] in _SHARED_SUBJECT_BREAKS
+                and _NO_SUBJECT.fullmatch(body, zone_start, zone_end)):
+            shared = self._sentence_subject(sentence, zone_start, ("PERSON", "ORG", "LOCATION"))
+            if shared and self._opens_sentence(sentence, shared[0]):
+                return shared, "coreference"
+        if not candidates and _ITS_SUBJECT.search(body, zone_start, zone_end):
+            return self._it_subject(sentence, context)
         title = _TITLE_SUBJECT.search(before_first) is not None
         if title or _PRONOUN_SUBJECT.search(before_first):
             return self._coreference(sentence, context, earlier, use_sentence=not title)
@@ -448,6 +527,16 @@ class _Resolver:
         candidates = self.ctx.mentions_between(sentence[0], zone_start)
         group = _subject_group(self.ctx, candidates, sentence[0])
         return _unique([m.entity_id for m in group if m.entity_type in types])
+
+    def _opens_sentence(self, sentence: tuple[int, int, int], entity_id: str) -> bool:
+        """Whether the sentence opens with the entity's mention, after at most four lower-case
+        words and no verb ("But on May 1, President Kaunda ...", "Civil rights group Liberty"),
+        not after a clause of its own ("He said the ministers discussed last year's ...")."""
+        first = next(m for m in self.ctx.mentions_between(sentence[0], sentence[1]) if m.entity_id == entity_id)
+        lead = self.ctx.body[sentence[0]:first.start]
+        words = re.findall(r"[A-Za-z][\w'-]*", lead)
+        return (len([w for w in words if w[0].islower()]) <= _OPENING_LOWER_WORDS
+                and not _VERB_BEFORE.search(lead) and not _LEAD_CLAUSE.search(lead))
 
     def _it_subject(self, sentence: tuple[int, int, int], zone_start: int) -> tuple[list[str], str | None]:
         """"it" acting: the organisation or country that is the sentence's earlier subject,
@@ -524,6 +613,63 @@ class _Resolver:
         if self.last_person:
             return [self.last_person], "coreference"
         return [], None
+
+    def possessor(self, sentence: tuple[int, int, int], trigger_start: int, trigger_end: int,
+                  event_type: str, earlier: list[_Event]) -> tuple[list[str], str | None] | None:
+        """The actor a possessive names before a nominal trigger, or None when there is none:
+        a mention right before "'s" ("Nakasone's talks"), an organisation noun ("the company's
+        annual meeting") or a possessive pronoun ("his first meeting", "its board meeting")
+        resolved like the matching subject pronoun."""
+        if event_type not in _POSSESSOR_ACTS and not (
+                event_type == "violence" and _ATTACK_NOUN.fullmatch(self.ctx.body, trigger_start, trigger_end)):
+            return None
+        lead = _POSSESSOR_BEFORE.search(self.ctx.body, max(sentence[0], trigger_start - 60), trigger_start)
+        if lead is None:
+            return self._naming_modifier(sentence, trigger_start, event_type)
+        pronoun, noun = lead.group(1), lead.group(2)
+        if noun:
+            return self._organisation_noun(noun.lower(), lead.start())
+        if pronoun is None:
+            owner = next((m for m in self.ctx.mentions_between(max(sentence[0], lead.start() - 80), lead.start())
+                          if m.end == lead.start()), None)
+            return ([owner.entity_id], "explicit") if owner is not None else None
+        pronoun = pronoun.lower()
+        if pronoun == "its":
+            return self._it_subject(sentence, lead.start())
+        if pronoun == "their":
+            return self._they_subject(sentence, lead.start(), earlier)
+        return self._coreference(sentence, lead.start(), earlier, use_sentence=True)
+
+    def victim(self, sentence: tuple[int, int, int], trigger_start: int, trigger_end: int,
+               event_type: str) -> str | None:
+        """The named possessor of an arrest or a killing ("Ana Duarte's arrest"): who
+        suffers it, not who does it."""
+        if event_type not in ("arrest", "violence") or _ATTACK_NOUN.fullmatch(
+                self.ctx.body, trigger_start, trigger_end):
+            return None
+        lead = _POSSESSOR_BEFORE.search(self.ctx.body, max(sentence[0], trigger_start - 60), trigger_start)
+        if lead is None or lead.group(1) or lead.group(2):
+            return None
+        owner = next((m for m in self.ctx.mentions_between(max(sentence[0], lead.start() - 80), lead.start())
+                      if m.end == lead.start()), None)
+        return owner.entity_id if owner is not None else None
+
+    def _naming_modifier(self, sentence: tuple[int, int, int], trigger_start: int,
+                         event_type: str) -> tuple[list[str], str | None] | None:
+        """An organisation naming a meeting or a conference right before it ("the OPEC
+        ministerial meeting", "a Forex Club meeting"): the body that meets."""
+        if event_type not in _BODY_MEETS:
+            return None
+        before = self.ctx.mentions_between(max(sentence[0], trigger_start - 80), trigger_start)
+        if not (before and before[-1].entity_type == "ORG"
+                and _MODIFIER_GAP.fullmatch(self.ctx.body, before[-1].end, trigger_start)):
+            return None
+        # "the IMF and World Bank meetings": both bodies.
+        bodies = [before.pop()]
+        while (before and before[-1].entity_type == "ORG"
+               and _BODY_JOIN.fullmatch(self.ctx.body, before[-1].end, bodies[0].start)):
+            bodies.insert(0, before.pop())
+        return _unique([m.entity_id for m in bodies]), "explicit"
 
     def place(self, sentence: tuple[int, int, int], event_type: str, trigger_end: int,
               zone_end: int) -> str | None:
@@ -660,15 +806,28 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type
                                and not _SETTING_BEFORE.search(body, max(end, t[0] - 40), t[0])),
                               sentence[1])
+            next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
+            zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
+            if _habitual(body, sentence, start, end, zone_end):
+                continue
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
-            if _NOMINAL_TRIGGER.fullmatch(body, start, end) and _TOPIC_OF.search(
-                    body, max(sentence[0], start - 30), start):
+            nominal = _NOMINAL_TRIGGER.fullmatch(body, start, end) is not None
+            if (nominal and _TOPIC_OF.search(body, max(sentence[0], start - 30), start)
+                    and not _PURPOSE_BEFORE.search(body, max(sentence[0], start - 30), start)):
                 # "the organisers of the attack", "concern about the talks": the clause's
                 # subject did not do it (an agent after "by" still may, below).
                 actors, actor_basis = [], None
-            next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
-            zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
+            if (nominal and event_type in _HOSTED_TYPES
+                    and not _HOST_VERB.search(body, max(sentence[0], start - 60), start)):
+                actors, actor_basis = [], None
+            victim = resolver.victim(sentence, start, end, event_type) if nominal else None
+            if victim is not None:
+                actors, actor_basis = [], None
+            elif nominal:
+                possessed = resolver.possessor(sentence, start, end, event_type, events)
+                if possessed is not None:
+                    actors, actor_basis = possessed
             comma = _fronted_comma(ctx, sentence, start, end, event_type)
             if comma is not None:
                 # "In a statement, the ministry said": the main clause's subject acts; the
@@ -705,6 +864,8 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                     if named and named[0].start == body_of.end() and named[0].entity_type == "ORG":
                         actors, actor_basis = [named[0].entity_id], "explicit"
                         targets = [t for t in targets if t != named[0].entity_id]
+            if victim is not None:
+                targets = _unique([victim, *targets])
             if event_type in _UNTARGETED_TYPES:
                 targets = []
             elif event_type == "statement":
@@ -727,6 +888,14 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
         elif not dateline_entity and story_place and not _acted_elsewhere(event, story_place, countries):
             event.location, event.location_basis = story_place, "story"
     return events
+
+
+def _habitual(body: str, sentence: tuple[int, int, int], start: int, end: int, zone_end: int) -> bool:
+    """Whether the trigger reports a habit rather than one happening (see `_HABITUAL_AFTER`)."""
+    if _HABITUAL_AFTER.search(body, end, min(zone_end, end + _HABITUAL_AFTER_CHARS)):
+        return True
+    return (not _NOMINAL_TRIGGER.fullmatch(body, start, end)
+            and _HABITUAL_BEFORE.search(body, max(sentence[0], start - 30), start) is not None)
 
 
 def _acted_elsewhere(event: _Event, place: str, countries: dict[str, str]) -> bool:

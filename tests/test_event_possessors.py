@@ -1,0 +1,125 @@
+"""Rules of transforms.events added in the third round of issue #5: possessors and naming
+bodies of nominal triggers, hosted events, shared and unnamed subjects, titles set off after a
+name, opinions, frameworks and habits that are no events, and dates of a deal's terms. Each
+case is an original sentence."""
+from __future__ import annotations
+
+import datetime
+
+import polars as pl
+import pytest
+
+from test_events import FRIDAY, events_of, only
+
+
+@pytest.mark.parametrize("body, event_type, actors", [
+    ("Sylvania's talks with Kofi Mensah ended late.", "meet", ["sylvania"]),
+    ("The visit marked Northwind Corp's third annual meeting in Accra.", "meet", ["northwind"]),
+    ("Kofi Mensah praised Ana Duarte's trip to Accra.", "visit", ["duarte"]),
+    # A possessive pronoun is resolved like the matching subject pronoun.
+    ("Ana Duarte spoke to reporters after her first meeting with Kofi Mensah.", "meet", ["duarte"]),
+    ("Northwind Corp said its board meeting ended without a vote.", "meet", ["northwind"]),
+])
+def test_the_possessor_of_a_nominal_trigger_acts(body, event_type, actors):
+    assert only(events_of(body), event_type)["actor_entity_ids"] == actors
+
+
+def test_the_possessor_of_an_arrest_suffers_it():
+    event = only(events_of("Kofi Mensah condemned Ana Duarte's arrest in Accra."), "arrest")
+    assert (event["actor_entity_ids"], event["target_entity_ids"]) == ([], ["duarte"])
+
+
+def test_an_organisation_naming_a_meeting_is_the_body_that_meets():
+    event = only(events_of("Ana Duarte attended the World Food Programme annual meeting."), "meet")
+    assert event["actor_entity_ids"] == ["wfp"]
+    event = only(events_of("Ana Duarte missed the Northwind Corp and World Food Programme talks."), "meet")
+    assert event["actor_entity_ids"] == ["northwind", "wfp"]
+    # A determiner between them: the organisation is not the meeting's name (the clause's
+    # subject stays the actor).
+    event = only(events_of("Ana Duarte told Northwind Corp the meeting went well."), "meet")
+    assert event["actor_entity_ids"] == ["duarte"]
+
+
+@pytest.mark.parametrize("body, event_type, actors", [
+    # Taking part in a summit or an election does not make it.
+    ("Freedonia is set for gains in the general election.", "election", []),
+    ("Sylvania will press for a trade deal at the summit.", "conference", []),
+    ("Sylvania will host the summit in Accra.", "conference", ["sylvania"]),
+    ("Freedonia called an election for June.", "election", ["freedonia"]),
+])
+def test_summits_and_elections_are_made_by_their_hosts(body, event_type, actors):
+    assert only(events_of(body), event_type)["actor_entity_ids"] == actors
+
+
+@pytest.mark.parametrize("body, event_type, actors", [
+    ("Freedonia devalued its currency in May, and has announced new export rules.", "statement",
+     ["freedonia"]),
+    ("Kofi Mensah will see the bankers before travelling to Lisbon.", "visit", ["mensah"]),
+    # A clause of its own before the name: no shared subject.
+    ("Officials said the rules hurt Freedonia, and announced a review.", "statement", []),
+])
+def test_a_clause_without_a_subject_shares_the_sentence_subject(body, event_type, actors):
+    assert only(events_of(body), event_type)["actor_entity_ids"] == actors
+
+
+def test_its_board_is_the_organisation():
+    event = only(events_of("Northwind Corp said its board declared a special dividend."), "statement")
+    assert event["actor_entity_ids"] == ["northwind"]
+
+
+def test_an_organisation_in_a_title_after_the_name_describes_the_person():
+    body = "Kofi Mensah, Northwind Corp board chairman, said in a statement the plant would close."
+    assert only(events_of(body), "statement")["actor_entity_ids"] == ["mensah"]
+
+
+def test_a_verb_before_the_first_name_leaves_the_subject_unnamed():
+    body = "Envoys have shuttled between Accra and Lisbon for talks on the border."
+    assert only(events_of(body), "meet")["actor_entity_ids"] == []
+    # After a comma the name is the subject again: "..., X said".
+    body = "The plan was welcomed in Accra, Kofi Mensah said in a statement."
+    assert only(events_of(body), "statement")["actor_entity_ids"] == ["mensah"]
+
+
+def test_leaving_for_talks_keeps_the_subject():
+    event = only(events_of("Kofi Mensah left for talks with Sylvania on the debt."), "meet")
+    assert event["actor_entity_ids"] == ["mensah"]
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("He agrees, but others want changes.", "agreement"),
+    ("We don't agree with the calculation.", "agreement"),
+    ("Kofi Mensah agreed with that assessment of the market.", "agreement"),
+    ("Shipments in the fourth year of the grains agreement rose.", "agreement"),
+    ("Sylvania accused Freedonia of violations of the fishing accord.", "agreement"),
+    ("The president signed the budget bill into law.", "agreement"),
+    ("Funds now committed to farming could go to roads.", "pledge"),
+    ("Thousands of tourists visit Accra every year.", "visit"),
+    ("The council usually meets in June.", "meet"),
+])
+def test_opinions_frameworks_laws_and_habits_are_no_events(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+def test_agreeing_with_a_party_is_still_an_agreement():
+    event = only(events_of("Freedonia has agreed with Sylvania that talks will resume."), "agreement")
+    assert event["actor_entity_ids"] == ["freedonia"]
+
+
+def test_no_comment_on_an_attack_does_not_negate_it():
+    event = only(events_of("Sylvania had no comment on the attack on the depot."), "violence")
+    assert event["modality"] == "asserted"
+
+
+@pytest.mark.parametrize("body, event_type, expected", [
+    # The payment date is a term of the dividend, not the day it was declared.
+    ("Northwind Corp said its board declared a dividend payable May 15.", "statement", FRIDAY),
+    ("Northwind Corp declared a dividend today, payable May 15, record May 1.", "statement", FRIDAY),
+    # "last weekend" in a Sunday story is the weekend before.
+    ("Protesters marched through Accra last weekend.", "protest", datetime.date(2011, 4, 16)),
+    # "this weekend" of a planned event is the coming one.
+    ("Ana Duarte will visit Accra this weekend.", "visit", datetime.date(2011, 4, 23)),
+])
+def test_dates_of_terms_and_weekends(body, event_type, expected):
+    published = datetime.date(2011, 4, 24) if "last weekend" in body else FRIDAY
+    assert only(events_of(body, published=published), event_type)["event_date"] == expected
