@@ -16,7 +16,8 @@ mentions -> events) and events for every story, then
   matched events, actor, target, date and location accuracy;
 - prints per-field accuracy of the 50 predicted events judged by hand in each sample file
   (default bench/event_gold/sample50*.json; `--sample FILE` to choose;
-  `--draw-sample [--seed N]` prints the draw to judge instead, default seed 20260501);
+  `--draw-sample [--seed N] [--out FILE]` prints the draw to judge instead, default seed
+  20260501, and writes a sample file whose judgements are left to fill in);
 - prints the duplicate rate of the whole corpus (events per cluster, share of events in
   multi-member clusters) and extract_events' stories/s on the whole corpus.
 
@@ -48,7 +49,7 @@ from transforms.events import extract_events  # noqa: E402
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "bench" / "event_gold"
 SAMPLE = GOLD / "sample50.json"
-SAMPLES = (SAMPLE, GOLD / "sample50_v2.json", GOLD / "sample50_v3.json", GOLD / "sample50_v4.json")
+SAMPLES = tuple(sorted(GOLD.glob("sample50*.json")))
 SAMPLE_SEED = 20260501
 SAMPLE_SIZE = 50
 FIELDS = ("type", "actor", "target", "date", "location")
@@ -205,6 +206,29 @@ def score_sample(events: pl.DataFrame, mentions: pl.DataFrame, sample: Path = SA
     return out
 
 
+DRAWN_FIELDS = ("event_id", "source_path", "published_date", "dateline_place", "event_type", "trigger",
+                "modality", "actors", "targets", "location", "location_basis", "date", "date_basis",
+                "sentence")
+
+
+def write_skeleton(path: Path, drawn: list[dict], seed: int) -> None:
+    """A sample file to judge: one judgement per drawn event, its fields null until judged,
+    with the output it judges (`judged_output`) and the commit it was drawn on."""
+    import subprocess
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()
+    path.write_text(json.dumps({
+        "protocol": (f"50 events drawn by `bench/score_events.py --draw-sample --seed {seed}` from "
+                     f"extract_events on the whole ../shared/corpus at commit {commit}; each field "
+                     "judged right/wrong by hand following docs/event_guidelines.md."),
+        "seed": seed, "commit": commit,
+        "judgements": [{"event_id": r["event_id"], **dict.fromkeys(FIELDS), "note": "",
+                        "judged_output": {"type": r["event_type"], "actors": r["actors"],
+                                          "targets": r["targets"], "date": r["date"],
+                                          "location": r["location"]}} for r in drawn]},
+        indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def print_figures(title: str, figures: dict) -> None:
     print(title)
     for key, value in figures.items():
@@ -218,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--draw-sample", action="store_true",
                     help="print the fixed-seed 50-event sample to judge (names, no scoring)")
     ap.add_argument("--seed", type=int, default=SAMPLE_SEED, help="seed of --draw-sample")
+    ap.add_argument("--out", type=Path, help="with --draw-sample: also write a sample file to judge")
     ap.add_argument("--sample", type=Path, action="append",
                     help="a judged sample file to report (repeatable; default: "
                          + ", ".join(p.name for p in SAMPLES) + ")")
@@ -225,11 +250,15 @@ def main(argv: list[str] | None = None) -> int:
 
     articles, mentions, events, seconds = build(SHARED / "corpus")
     if args.draw_sample:
-        for r in named_events(draw_sample(events, args.seed), mentions):
-            print(json.dumps({k: r[k] for k in ("event_id", "article_id", "event_type", "trigger", "modality",
-                                                "actors", "targets", "location", "location_basis",
-                                                "date", "date_basis", "sentence")},
-                             ensure_ascii=False, default=str))
+        drawn = named_events(draw_sample(events, args.seed), mentions)
+        stories = {r["article_id"]: r for r in articles.select(
+            "article_id", "source_path", "published_date", "dateline_place").to_dicts()}
+        for r in drawn:
+            r.update({k: stories[r["article_id"]][k] for k in ("source_path", "published_date", "dateline_place")})
+            print(json.dumps({k: r[k] for k in DRAWN_FIELDS}, ensure_ascii=False, default=str))
+        if args.out:
+            write_skeleton(args.out, drawn, args.seed)
+            print(f"wrote {args.out}: fill in each judgement (true / false / null) and its note")
         return 0
     print_figures("event gold (15 stories)",
                   score_gold(articles, mentions, events, gold_stories(), args.verbose))

@@ -123,3 +123,79 @@ def test_no_comment_on_an_attack_does_not_negate_it():
 def test_dates_of_terms_and_weekends(body, event_type, expected):
     published = datetime.date(2011, 4, 24) if "last weekend" in body else FRIDAY
     assert only(events_of(body, published=published), event_type)["event_date"] == expected
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Analysts are calling for higher prices by June.", "appeal"),
+    ("Northwind Corp said it called for redemption its notes due 1995.", "appeal"),
+    ("Kofi Mensah submitted a package calling for a wage freeze.", "appeal"),
+    ("There is no call for three years on the new bonds.", "appeal"),
+    ("Anyone visiting the website will see the offer.", "visit"),
+    ("Ana Duarte said the talks were a reaffirmation of that accord.", "agreement"),
+    ("The bank sold bills under a 30-day repurchase accord.", "agreement"),
+    ("Northwind Corp warned it may fail to meet its loan covenants.", "meet"),
+    ("Kofi Mensah urged Sylvania to meet the deficit reduction targets.", "meet"),
+])
+def test_forecasts_contents_web_visits_and_instruments_are_no_events(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+@pytest.mark.parametrize("body, event_type, modality", [
+    ("Sylvania failed in February to reach an agreement with Freedonia.", "agreement", "negated"),
+    ("Analysts said Sylvania may need to hold a meeting in June.", "meet", "hypothetical"),
+])
+def test_a_failure_or_a_modal_further_back_through_to(body, event_type, modality):
+    assert only(events_of(body), event_type)["modality"] == modality
+
+
+def test_a_name_in_angle_brackets_after_a_preposition_is_governed():
+    event = only(events_of("Workers at <Northwind Corp> called for a strike."), "appeal")
+    assert event["actor_entity_ids"] == []
+
+
+def test_the_board_is_the_last_company_named():
+    body = "Northwind Corp changed its rules.\n\nFinally, the board voted to limit trading."
+    assert only(events_of(body), "election")["actor_entity_ids"] == ["northwind"]
+
+
+def test_a_country_naming_an_attack_made_it():
+    event = only(events_of("Freedonia had no comment on the Sylvania attack on the depot."), "violence")
+    assert event["actor_entity_ids"] == ["sylvania"]
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Sylvania threatened to cut grain exports.", "threaten"),
+    ("Freedonia imposed sanctions on the importers.", "sanction"),
+    ("Kofi Mensah visited the new plant.", "visit"),
+    ("Freedonia held elections on Friday.", "election"),
+    ("A deal could be signed today.", "agreement"),
+])
+def test_events_the_dateline_city_does_not_plainly_host(body, event_type):
+    event = only(events_of("LISBON, April 22 - " + body, dateline_place="LISBON"), event_type)
+    assert event["location_entity_id"] is None
+    # A statement made today is placed at the dateline.
+    event = only(events_of("LISBON, April 22 - Kofi Mensah announced a new plant.", dateline_place="LISBON"),
+                 "statement")
+    assert event["location_entity_id"] == "lisbon"
+
+
+def test_an_election_place_is_never_one_named_before_it():
+    event = only(events_of("Kofi Mensah is campaigning in Accra ahead of the general election."), "election")
+    assert event["location_entity_id"] is None
+    event = only(events_of("Kofi Mensah praised the elections in Sylvania."), "election")
+    assert event["location_entity_id"] == "sylvania"
+
+
+def test_the_host_city_of_a_summit_is_its_place():
+    event = only(events_of("Ana Duarte spoke at the summit, which was hosted by Accra."), "conference")
+    assert event["location_entity_id"] == "accra"
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Northwind Corp said it had agreed to buy a plant in Lisbon.", "agreement"),
+    ("Northwind Corp dropped the bid after holding talks with Sylvania.", "meet"),
+])
+def test_the_past_perfect_and_a_gerund_after_after_are_undated(body, event_type):
+    event = only(events_of(body), event_type)
+    assert (event["event_date"], event["date_basis"]) == (None, None)

@@ -26,7 +26,8 @@ is ignored (it dates something else in the sentence). The rules, all batch polar
   next week -> +7 days; last month / next month -> the 1st of that month; last year / next
   year -> 1 January of that year.
 - dateline: no expression -> the published date; none for a planned event or one in the
-  perfect ("has rejected": an unstated earlier time).
+  perfect or the past perfect ("has rejected", "said it had agreed") or a gerund after
+  "after" ("decided after holding talks"): an unstated earlier time; a payment, record or maturity date of a deal ("payable April 15") dates nothing.
 Relative expressions and the dateline need a published date: without one they give null.
 A date before EARLIEST_EVENT_DATE is left null (with a null basis).
 """
@@ -54,8 +55,11 @@ _YEAR = r"((?:1[89]|20)\d\d)"
 # "the 1984 general election": a year modifying the trigger noun (right before it) dates it to
 # the year's first day, whatever other dates the sentence holds.
 _YEAR_MODIFIER = rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+{_YEAR}\s+(?:[a-z-]+\s+)?$"
-_PERFECT_BEFORE = (r"(?i)\b(?:has|have|'ve)\s+(?:(?:already|also|now|just|since|recently|previously|"
+_PERFECT_BEFORE = (r"(?i)\b(?:has|have|had|'ve|'d)\s+(?:(?:already|also|now|just|since|recently|previously|"
                    r"repeatedly|twice|once|been)\s+){0,2}$")
+# "decided ... after holding talks with": a gerund after "after" / "since" happened at an
+# unstated time before the clause's own event.
+_EARLIER_GERUND = r"(?i)\b(?:after|since)\s+$"
 _PARTICIPLE_TRIGGER = r"(?i)^(?:[a-z-]+ed|met|fought|held|shot|taken|broke|sent)\b"
 
 
@@ -263,8 +267,9 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
     # No date expression: the story's date for a reported happening; none for a planned
     # one ("will visit Accra" says nothing of when) or one in the perfect ("has rejected",
     # "have already announced": at an unstated earlier time).
-    perfect = (sentence.str.slice(0, pl.col("trigger_offset")).str.contains(_PERFECT_BEFORE)
-               & pl.col("trigger").str.contains(_PARTICIPLE_TRIGGER))
+    before = sentence.str.slice(0, pl.col("trigger_offset"))
+    perfect = ((before.str.contains(_PERFECT_BEFORE) & pl.col("trigger").str.contains(_PARTICIPLE_TRIGGER))
+               | before.str.contains(_EARLIER_GERUND))
     undated = found_date.is_null() & (planned | perfect)
     basis = (pl.when(found_date.is_not_null()).then(found_basis)
              .when(published.is_not_null() & ~undated).then(pl.lit("dateline")))

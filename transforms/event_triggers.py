@@ -87,8 +87,8 @@ BLOCKER_PATTERNS = [
     r"(?:likely|designed|meant|intended|aimed|bid|attempt|try|tried|trying|set) to appeal",
     r"under (?:the|this|that|an|a|its|their) (?:\w+ )?(?:agreements?|accords?|treaty|deal)",
     r"in (?:broad |general |full |principle )?agreement", r"(?:points?|areas?|basis) of agreement",
-    r"(?:meets?|met|meeting) (?:the |its |their |his |her |our |all |any |these |those |this |such |"
-    r"most |some |minimum |strict |tough |stringent |certain |both )?(?:[a-z]+ )?(?:expectations|"
+    r"(?:meets?|met|meeting) (?:(?:the |its |their |his |her |our |all |any |these |those |this |such |"
+    r"most |some |minimum |strict |tough |stringent |certain |both )(?:[a-z-]+ ){0,2}?|(?:[a-z]+ )?)(?:expectations|"
     r"targets?|demands?|requirements?|criteria|estimates|forecasts?|deadlines?|goals?|needs|"
     r"obligations?|standards?|conditions|commitments|costs|payments?|debts?|challenges?|pattern|"
     r"definition|thresholds?|quotas?|specifications|guidelines|tests?)",
@@ -118,6 +118,25 @@ BLOCKER_PATTERNS = [
     r"sign(?:s|ed|ing)? (?:\w+ ){0,3}?into law",
     r"sign(?:s|ed|ing)? (?:the |a |an |his |her )?(?:\w+ ){0,2}?(?:bills?|legislation|"
     r"executive orders?|budget)\b",
+    # Calls that are no appeals: forecasts ("analysts are calling for higher prices"), a
+    # plan's content ("a package calling for a freeze"), bonds called for redemption.
+    r"(?:analysts?|economists?|forecasters?|traders?|dealers?|strategists?|brokers?|market|consensus|"
+    r"estimates?|forecasts?) (?:\w+ ){0,2}?(?:calls?|called|calling|call) for",
+    r"(?:package|packages|measures?|resolutions?|laws?|legislation|proposals?|plans?|programs?|"
+    r"programmes?|budgets?|bills?|agreements?|accords?|treaty|contracts?|deal|terms|schedule) "
+    r"(?:\w+ )?(?:calling|calls|called) for",
+    r"(?:called|call|calls|calling) for (?:redemption|payment|prepayment|conversion|tender)",
+    r"no (?:\w+ )?call for",
+    # Visits of web pages, and visitors in general.
+    r"visit(?:s|ed|ing)? (?:the |a |our |their |its |this |that )?(?:\w+ )?(?:web ?sites?|sites?|"
+    r"pages?|web ?pages?|home ?pages?|blogs?|stores?|shops?|branches|cinemas?|doctors?|museums?)\b",
+    r"(?:anyone|anybody|everyone|someone|people|users|customers|consumers|shoppers|tourists|"
+    r"visitors|fans|readers) (?:who |that )?(?:visit|visits|visiting|visited)",
+    # A framework agreement referred to: "a reaffirmation of that agreement".
+    r"(?:reaffirmation|reaffirm|reaffirms|reaffirmed|reaffirming|reaffirmations) (?:of )?"
+    r"(?:the |that |this |an |a |their |its )?(?:[\w.-]+ ){0,3}?(?:agreements?|accords?|treaty)",
+    r"(?:repurchase|sale-purchase|swap|standby) accords?",
+    r"fail(?:s|ed|ing)? to meet",
     # Money or forces held for a purpose, not a pledge made: "resources now committed to".
     r"(?:resources|funds|money|capital|sums?|amounts?|dollars|spending|investments?|troops) "
     r"(?:\w+ )?committed to",
@@ -208,6 +227,11 @@ _PLANNED = (r"(?:(?:^|\W)(?:will|shall|is to|are to|was to|were to|plans? to|pla
             r"(?:is|are) set to|upcoming|forthcoming|next|later this|to be held|(?:is|are) going to)"
             r"|['’]ll)")
 _WINDOW = r"(?:\s+\S+){0,3}\s*$"
+# A failure or a possibility a few words further back, through "to": "failed in February to
+# reach an agreement", "may need to hold a meeting".
+_FAILED_TO = r"(?i)\b(?:failed|fails|fail|refused|refuses|declined|declines)\s+(?:\S+\s+){0,3}?to\s+(?:\S+\s+){0,2}$"
+_MODAL_TO = (r"(?i)\b(?:may|might|could|would|should)\s+(?:not\s+)?(?:need|have|want|wish|decide|seek|"
+             r"try|choose|be\s+able|be\s+forced|be\s+asked)\s+to\s+(?:\S+\s+){0,2}$")
 _NO_COMMENT = r"(?i)\b(?:no|not|n['’]t)\s+(?:immediate\s+|further\s+|official\s+|any\s+)?comments?"
 
 
@@ -231,8 +255,10 @@ def trigger_modality(sentence: pl.Expr, trigger_offset: pl.Expr,
     """
     # "had no comment on the attack" declines to comment; it does not negate the attack.
     before = sentence.str.slice(0, trigger_offset).str.replace_all(_NO_COMMENT, " commented")
-    modality = (pl.when(before.str.contains(_NEGATION + _WINDOW)).then(pl.lit("negated"))
-                .when(before.str.contains(_HYPOTHETICAL + _WINDOW)).then(pl.lit("hypothetical"))
+    modality = (pl.when(before.str.contains(_NEGATION + _WINDOW) | before.str.contains(_FAILED_TO))
+                .then(pl.lit("negated"))
+                .when(before.str.contains(_HYPOTHETICAL + _WINDOW) | before.str.contains(_MODAL_TO))
+                .then(pl.lit("hypothetical"))
                 .when(before.str.contains(_PLANNED + _WINDOW)).then(pl.lit("planned")))
     if trigger_length is not None:
         after = sentence.str.slice(trigger_offset + trigger_length)

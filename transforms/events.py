@@ -178,7 +178,7 @@ _IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?!(?:was|is|has been|had been|will be|woul
 _TITLE_SUBJECT = re.compile(
     r"\b[Tt]he\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,2}?" + _PERSON_TITLES + r"\s+[a-z]")
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|in|at|to|from|for|of|on|by|against|between|among|near|into|over)\s+(?:the\s+)?$",
+    r"\b(?:with|in|at|to|from|for|of|on|by|against|between|among|near|into|over)\s+(?:the\s+)?<?$",
     re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
@@ -187,7 +187,7 @@ _PLACE_BEFORE = re.compile(
 # The same without "to" / "into": for events other than visits a place after "to" is the
 # recipient ("pledged aid to Sylvania": a target), not where the event happened.
 _STATIC_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|(?:visits?|trips?|travell?(?:ed|ing)?|travels|went|"
+    r"\b(?:in|at|near|outside|inside|across|hosted\s+by|(?:visits?|trips?|travell?(?:ed|ing)?|travels|went|"
     r"go|goes|going|came|flew|journey|mission|arrived|returned|headed|moved)\s+to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
     r"(?:ern|-?east|-?west)?(?:ern)?\s+|(?:capital|city|town|village|region|province|state|port|"
     r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
@@ -229,7 +229,8 @@ _ORG_NOUN_SUBJECT = re.compile(
     r"board|court|airline|carrier|utility|insurer|retailer|producer|maker|cartel)"
     r"(?:\s+(?:also|then|later|has|had|have|will|would|is|was|on\s+\w+day)\b)?\s+[a-z]")
 _COMPANY_NOUNS = frozenset(
-    "company firm concern corporation group airline carrier utility insurer retailer producer maker".split())
+    "company firm concern corporation group airline carrier utility insurer retailer producer maker "
+    "board".split())
 # Organisations a company noun does not stand for.
 _PUBLIC_BODY = re.compile(
     r"\b(?:Ministry|Council|Committee|Party|Union|Nations|Government|Department|Agency|"
@@ -305,6 +306,7 @@ _POSSESSOR_ACTS = frozenset({"meet", "visit", "conference", "agreement", "statem
                              "sanction", "fight", "aid"})
 # An organisation right before a meeting noun, with at most two lower-case words between.
 _BODY_MEETS = frozenset({"meet", "conference"})
+_COUNTRY_ACTS = frozenset({"violence", "sanction"})
 _MODIFIER_GAP = re.compile(r"\s+(?:(?!(?:the|a|an|this|that|its|their|his|her|to|of|for|as|and|or)\s)"
                            r"[a-z][\w-]*\s+){0,2}")
 _BODY_JOIN = re.compile(r"\s*(?:,|and|,\s+and)\s*")
@@ -657,11 +659,11 @@ class _Resolver:
     def _naming_modifier(self, sentence: tuple[int, int, int], trigger_start: int,
                          event_type: str) -> tuple[list[str], str | None] | None:
         """An organisation naming a meeting or a conference right before it ("the OPEC
-        ministerial meeting", "a Forex Club meeting"): the body that meets."""
-        if event_type not in _BODY_MEETS:
-            return None
+        ministerial meeting", "a Forex Club meeting"): the body that meets; a country naming
+        an attack or sanctions ("the U.S. attack", "Sylvanian sanctions"): the country."""
+        kind = "ORG" if event_type in _BODY_MEETS else "LOCATION" if event_type in _COUNTRY_ACTS else None
         before = self.ctx.mentions_between(max(sentence[0], trigger_start - 80), trigger_start)
-        if not (before and before[-1].entity_type == "ORG"
+        if not (kind and before and before[-1].entity_type == kind
                 and _MODIFIER_GAP.fullmatch(self.ctx.body, before[-1].end, trigger_start)):
             return None
         # "the IMF and World Bank meetings": both bodies.
@@ -672,7 +674,7 @@ class _Resolver:
         return _unique([m.entity_id for m in bodies]), "explicit"
 
     def place(self, sentence: tuple[int, int, int], event_type: str, trigger_end: int,
-              zone_end: int) -> str | None:
+              zone_end: int, after_only: bool = False) -> str | None:
         """The place named in the sentence: a LOCATION after 'in', 'at', 'near', 'to', ...
         (for a visit also any LOCATION between the trigger and the end of its clause: "visit
         places such as Liverpool"), the first one after the trigger, else the last one before
@@ -685,7 +687,7 @@ class _Resolver:
         after = [m for m in places if m.start >= trigger_end]
         if after:
             return after[0].entity_id
-        return places[-1].entity_id if places else None
+        return places[-1].entity_id if places and not after_only else None
 
     def targets(self, trigger_end: int, zone_end: int, actors: list[str], place: str | None,
                 event_type: str = "") -> list[str]:
@@ -836,7 +838,10 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 actors, actor_basis = resolver.zone_actors(sentence, comma + 1, clause_end, "",
                                                            events, context_start=sentence[0])
                 zone_end = min(zone_end, comma)
-            place = resolver.place(sentence, event_type, end, zone_end)
+            # An election's place is the polity voting ("elections in Freedonia"), never a
+            # place named before it ("campaigning in Accra ahead of the election").
+            place = resolver.place(sentence, event_type, end, zone_end,
+                                   after_only=nominal and event_type == "election")
             if event_type == "visit" and not actors:
                 named = ctx.mentions_between(end, min(end + 80, sentence[1]))
                 if (named and named[0].entity_type == "PERSON"
@@ -995,16 +1000,22 @@ def _confidence() -> pl.Expr:
 
 
 _STORY_PLACE_DAYS = 7
+# Events that the dateline city rarely hosts: threats and sanctions aimed abroad, visits (the
+# dateline is often where the visitor comes from), aid sent; and nationwide votes.
+_NOT_AT_DATELINE = ["threaten", "sanction", "visit", "aid"]
+_POPULAR_VOTE = r"(?i)^(?:elections?|referendum|ballot|polls)$"
 
 
 def _story_place_fits() -> pl.Expr:
-    """False when the place comes from the dateline or the story but the
-    event plainly did not happen there and then: a planned event, one at an unstated earlier
-    time (no date though the story has one), or one dated more than a week from the story's
-    date ("agreed in 1985")."""
+    """False when the place comes from the dateline or the story but the event did not plainly
+    happen there and then: a planned or hypothetical event, one of `_NOT_AT_DATELINE`'s types
+    or a popular vote, one at an unstated earlier time (no date though the story has one), or
+    one dated more than a week from the story's date ("agreed in 1985")."""
     from_story = pl.col("location_basis").is_in(["dateline", "story"])
     days = (pl.col("event_date") - pl.col("published_date")).dt.total_days().abs()
-    elsewhere = ((pl.col("modality") == "planned")
+    elsewhere = ((pl.col("modality").is_in(["planned", "hypothetical"]))
+                 | pl.col("event_type").is_in(_NOT_AT_DATELINE)
+                 | ((pl.col("event_type") == "election") & pl.col("trigger").str.contains(_POPULAR_VOTE))
                  | (pl.col("event_date").is_null() & pl.col("published_date").is_not_null())
                  | (days > _STORY_PLACE_DAYS))
     return ~(from_story & elsewhere.fill_null(False))
