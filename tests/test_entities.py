@@ -57,6 +57,14 @@ def test_united_nations_forms_and_united_states_forms_merge():
     assert names == {"United Nations": "ORG", "United States": "LOCATION"}
 
 
+def test_a_word_capitalised_after_us_that_the_story_writes_in_lower_case_is_no_name():
+    found = _entities("Cuba condemned the U.S. Attack on a port. The attack hit two ships.")
+    assert found == {"Cuba": "LOCATION", "United States": "LOCATION"}
+    # An organisation's head keeps the name whole; a word never written in lower case too.
+    found = _entities("The U.S. Agriculture Department set new agriculture rules.")
+    assert found == {"U.S. Agriculture Department": "ORG"}
+
+
 def test_organisation_forms():
     found = _entities("Officials at the Ministry of Water and Harlow Motors Ltd spoke to the "
                       "Central Grain Board about the Pemberton Party.")

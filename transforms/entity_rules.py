@@ -11,7 +11,9 @@ compiled regex finds the capitalised runs, and everything else is dict and set l
 """
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from transforms.entity_lexicon import (
@@ -58,6 +60,7 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _JOIN = rf"(?: (?:of the|of|for|and|{_PARTICLES}|&) | )"
 RUN_RE = re.compile(rf"(?<![\w.'’-]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
 PIECE_RE = re.compile(rf"{_TOKEN}|\S+")
+DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.-]*[A-Z0-9]\.?$|[A-Z]\.$")
 AGE_RE = re.compile(r"^, \d{1,3},")
 SAY_RE = re.compile(r"^(?:,[^,]{0,60},)? (?:said|says|told|added|explained|argued|insisted|"
@@ -170,10 +173,14 @@ def _joins(left: list[Token], joiner: str, right_first: str) -> bool:
             or head in OF_HEADS)
 
 
-def _split_run(tokens: list[Token]) -> list[list[Token]]:
+def _split_run(tokens: list[Token], lower_words: Callable[[], set[str]] = frozenset) -> list[list[Token]]:
     """Split a capitalised run at possessives, at function words after an abbreviation's
-    period ("U.S. The"), and at "of"/"for"/"and" joins whose left side is not an
-    organisation or place head ("President of Russia" splits, "Bank of Japan" stays)."""
+    period ("U.S. The"), at words after an acronym's period that the text also writes in lower
+    case ("U.S. Attack" where "attack" occurs: a wire's capitalisation after "U.S."; not
+    before an organisation's head, "U.S. Agriculture Department"), and at
+    "of"/"for"/"and" joins whose left side is not an organisation or place head ("President
+    of Russia" splits, "Bank of Japan" stays). `lower_words` gives the text's lower-case
+    words (asked for only when needed)."""
     pieces: list[list[Token]] = [[]]
     for i, tok in enumerate(tokens):
         cur = pieces[-1]
@@ -184,7 +191,11 @@ def _split_run(tokens: list[Token]) -> list[list[Token]]:
             else:
                 pieces.append([])
             continue
-        if cur and cur[-1].text.endswith(".") and fold(tok.text) in FUNCTION_WORDS:
+        if cur and cur[-1].text.endswith(".") and (
+                fold(tok.text) in FUNCTION_WORDS
+                or (DOTTED_ACRONYM_RE.fullmatch(cur[-1].text) and tok.text[1:].islower()
+                    and not any(t.text in ORG_SUFFIXES for t in tokens[i:])
+                    and tok.text.lower() in lower_words())):
             pieces.append([])
             cur = pieces[-1]
         possessive = POSSESSIVE_RE.search(tok.text)
@@ -373,6 +384,11 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
 
 def _scan(text: str, field_name: str) -> list[Mention]:
     mentions: list[Mention] = []
+
+    @functools.cache
+    def lower_words() -> set[str]:
+        return set(LOWER_WORD_RE.findall(text))
+
     for run in RUN_RE.finditer(text):
         if run.group()[1:2].isupper() and _in_capitals_line(text, run.start()):
             continue
@@ -382,7 +398,7 @@ def _scan(text: str, field_name: str) -> list[Mention]:
         sentence_start = SENTENCE_START_RE.search(before) is not None
         prev_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         work_cue = _work_cue_before(before)
-        pieces = [p for whole in _split_run(_tokens(run.group(), run.start()))
+        pieces = [p for whole in _split_run(_tokens(run.group(), run.start()), lower_words)
                   for p in _split_post_nominals(whole)]
         for piece in pieces:
             if field_name != "title" and _title_case_work([t.text for t in piece]):
