@@ -3,8 +3,8 @@
 `resolve_event_dates(events)` expects the columns sentence (String), trigger (String, as
 written in the sentence), trigger_offset (its code-point offset in the sentence),
 published_date (Date) and modality (String, see `transforms.event_triggers.MODALITIES`), and
-optionally date_window_end (code-point offset of the sentence's next trigger: date expressions
-after it are not this event's), and returns the frame with event_date (Date) and date_basis
+optionally date_window_start and date_window_end (code-point offsets in the sentence: date
+expressions outside them are not this event's), and returns the frame with event_date (Date) and date_basis
 (String: `explicit`, `relative`, `dateline`, or null when there is no date).
 
 The date expression nearest to the trigger wins: for each rule its first match after the
@@ -157,7 +157,7 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
          lambda g: _day_month(_month_number(g(1)), pl.lit(1), published, planned)),
         # "last December": the 1st of the latest such month before the published month.
         (rf"\b[Ll]ast\s+(?:{_MONTH}|((?:january|february|april|june|july|august|september|october|"
-         rf"november|december)))(?:\s|[,.;:]|$)", "relative",
+         rf"november|december)))(?:['\u2019]s\b|\s|[,.;:]|$)", "relative",
          lambda g: _last_month_named(_month_number(pl.coalesce(g(1), g(2))), published)),
         (r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening))\b", "relative", lambda g: published),
         (r"\b[Yy]esterday\b", "relative", lambda g: published.dt.offset_by("-1d")),
@@ -253,11 +253,17 @@ def resolve_event_dates(events: pl.DataFrame) -> pl.DataFrame:
     if "date_window_end" in events.columns:
         # A date after the next trigger of the sentence dates that one ("urged her to call
         # elections due in June 1988": June 1988 is the election's, not the appeal's).
-        after = sentence.str.slice(trigger_end, (pl.col("date_window_end") - trigger_end).clip(0))
+        after = (sentence.str.slice(trigger_end, (pl.col("date_window_end") - trigger_end).clip(0))
+                 .str.strip_chars_end())
+    before = sentence.str.slice(0, pl.col("trigger_offset"))
+    if "date_window_start" in events.columns:
+        # A date before the last clause break, or in a statement's content before the
+        # speaker, is not this event's.
+        before = sentence.str.slice(pl.col("date_window_start"),
+                                    (pl.col("trigger_offset") - pl.col("date_window_start")).clip(0))
     texts = events.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "published_date", "modality",
-        sentence.str.slice(0, pl.col("trigger_offset")).alias("_before_text"),
-        after.alias("_after_text"))
+        before.alias("_before_text"), after.alias("_after_text"))
     any_rule = "|".join(f"(?:{regex})" for regex in [_YEAR_MODIFIER] + [r for r, _, _ in _rules(published, planned)])
     has_date = texts.filter(pl.col("_before_text").str.contains(any_rule)
                             | pl.col("_after_text").str.contains(any_rule))

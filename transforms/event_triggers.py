@@ -127,6 +127,7 @@ BLOCKER_PATTERNS = [
     r"(?:\w+ )?(?:calling|calls|called) for",
     r"(?:called|call|calls|calling) for (?:redemption|payment|prepayment|conversion|tender)",
     r"no (?:\w+ )?call for",
+    r"despite (?:the |repeated |growing |strong |widespread |some |many |\w+ )?(?:calls|urging|appeals)",
     # Visits of web pages, and visitors in general.
     r"visit(?:s|ed|ing)? (?:the |a |our |their |its |this |that )?(?:\w+ )?(?:web ?sites?|sites?|"
     r"pages?|web ?pages?|home ?pages?|blogs?|stores?|shops?|branches|cinemas?|doctors?|museums?)\b",
@@ -137,6 +138,14 @@ BLOCKER_PATTERNS = [
     r"(?:the |that |this |an |a |their |its )?(?:[\w.-]+ ){0,3}?(?:agreements?|accords?|treaty)",
     r"(?:repurchase|sale-purchase|swap|standby) accords?",
     r"fail(?:s|ed|ing)? to meet",
+    # A standing agreement a party has, not one made: "the support agreement it has with".
+    r"agreements? (?:\w+ )?(?:it|they|we|he|she) (?:has|have|had) with",
+    # Groups of voters, not elections: "Britain's ethnic vote".
+    r"(?:ethnic|black|asian|muslim|jewish|hispanic|latino|catholic|women's|youth|young|grey|gray|"
+    r"rural|urban|working-class|middle-class|tactical|postal|popular|student|pensioner|farm) votes?\b",
+    # Signatures that make no agreement between parties: "signed a motion", "a petition".
+    r"sign(?:s|ed|ing)? (?:a |an |the |this |their |his |her )?(?:\w+ ){0,2}?(?:motions?|petitions?|"
+    r"open letters?|register|guest book|autographs?|condolence book)\b",
     # Money or forces held for a purpose, not a pledge made: "resources now committed to".
     r"(?:resources|funds|money|capital|sums?|amounts?|dollars|spending|investments?|troops) "
     r"(?:\w+ )?committed to",

@@ -157,6 +157,7 @@ class _Event:
     location: str | None
     location_basis: str | None
     next_trigger: int = 0
+    date_window_start: int = 0
 
 
 # Where a clause's subject can start: reporting verbs, conjunctions, relative pronouns.
@@ -173,8 +174,10 @@ _PERSON_TITLES = (r"(?:Secretary-General|Secretary|President|Vice-President|Prim
 _TITLE_APPOSITION = re.compile(_PERSON_TITLES + r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){0,5}?"
                                r"[\w.&'-]+)?,?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-# "it" acting (an organisation: "the company said it signed"), not the dummy "it was agreed".
-_IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?!(?:was|is|has been|had been|will be|would be)\b)[a-z]")
+# "it" acting (an organisation: "the company said it signed", "it is holding talks"), not the
+# dummy "it was agreed".
+_IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?:(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+[a-z]+ing\b|"
+                         r"(?!(?:was|is|has been|had been|will be|would be)\b)[a-z])")
 _TITLE_SUBJECT = re.compile(
     r"\b[Tt]he\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,2}?" + _PERSON_TITLES + r"\s+[a-z]")
 _PREPOSITION_BEFORE = re.compile(
@@ -228,6 +231,12 @@ _ORG_NOUN_SUBJECT = re.compile(
     r"association|council|committee|union|agency|party|commission|organi[sz]ation|federation|"
     r"board|court|airline|carrier|utility|insurer|retailer|producer|maker|cartel)"
     r"(?:\s+(?:also|then|later|has|had|have|will|would|is|was|on\s+\w+day)\b)?\s+[a-z]")
+# "the two companies", "the two countries", "the two leaders" and the entities they stand for.
+_PAIR_SUBJECT = re.compile(r"\b[Tt]he\s+two\s+(companies|firms|banks|groups|countries|governments|nations|"
+                           r"sides|leaders|men|women|ministers|presidents)\b")
+_PAIR_TYPES = {**dict.fromkeys(("companies", "firms", "banks", "groups"), ("ORG",)),
+               **dict.fromkeys(("countries", "governments", "nations", "sides"), ("LOCATION", "ORG")),
+               **dict.fromkeys(("leaders", "men", "women", "ministers", "presidents"), ("PERSON",))}
 _COMPANY_NOUNS = frozenset(
     "company firm concern corporation group airline carrier utility insurer retailer producer maker "
     "board".split())
@@ -277,6 +286,8 @@ _TOPIC_OR_TARGET_BEFORE = re.compile(r"\b(?:about|concerning|regarding)\s+(?:the
 _ON_TARGET_TYPES = frozenset({"violence", "fight", "sanction", "arrest", "threaten"})
 _MEETING_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _UNTARGETED_TYPES = frozenset({"election"})
+# A reporting clause closing the sentence: ", Gold Fields of South Africa Ltd said."
+_TRAILING_ATTRIBUTION = re.compile(r",[^,;]{0,80}?\b(?:said|says|told|added|reported|announced)\b[^,;]{0,40}[.!?]?$")
 _ADDRESSED_TO = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
 _SETTING_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$")
@@ -298,7 +309,8 @@ _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 _POSSESSOR_BEFORE = re.compile(
     r"(?:\b([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|\b[Tt]he\s+(company|firm|group|bank|ministry|government|"
     r"party|union|council|committee|board|agency)['\u2019]s|['\u2019]s)"
-    r"\s+(?:(?!(?:and|or|but|with|to|of|in|on|at|for)\b)[\w.-]+\s+){0,3}$")
+    r"\s+(?:(?:(?!(?:and|or|but|with|to|of|in|on|at|for)\b)[\w.-]+\s+){0,3}|"
+    r"(?:[A-Z][\w.-]*\s+(?:(?:and|of|for|&)\s+)?){1,6})$")
 # Types whose possessor is the actor ("Exxon's annual meeting"); an arrest's or a killing's
 # possessor is its victim, an election's its electorate.
 _POSSESSOR_ACTS = frozenset({"meet", "visit", "conference", "agreement", "statement", "pledge",
@@ -311,15 +323,28 @@ _MODIFIER_GAP = re.compile(r"\s+(?:(?!(?:the|a|an|this|that|its|their|his|her|to
                            r"[a-z][\w-]*\s+){0,2}")
 _BODY_JOIN = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 _ATTACK_NOUN = re.compile(r"(?i:attacks?)")
+# Where another clause starts, for dates: "; ", ", but", ", while", ", and the ...".
+_DATE_CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|although|though)\b|\s+but\s+|"
+                                r",\s+and\s+(?=(?:the|a|an|its|their|his|her|[A-Z])\b)")
+_SAID_TRIGGER = re.compile(r"(?:said|says|told)\b")
+_ATTRIBUTION_CHARS = 120
+_REPORTED_CONTENT = re.compile(r"\bthat\b|[\"\u201c]")
 # A habitual or generic happening, not one event: "tourists who visit Cuba every year"
 # (a frequency just after the trigger), "the board usually meets in June" (a habitual adverb
 # right before a verb trigger).
 _HABITUAL_AFTER = re.compile(r"\b(?:(?:every|each)\s+(?:year|month|week|day|summer|winter|spring|"
                              r"autumn|fall|time)|annually|twice a year|once a year)\b", re.IGNORECASE)
 _HABITUAL_AFTER_CHARS = 40
-_HABITUAL_BEFORE = re.compile(r"\b(?:usually|often|typically|normally|routinely|regularly|"
+_HABITUAL_BEFORE = re.compile(r"\b(?:usually|often|typically|normally|routinely|regularly|generally|"
                               r"traditionally|customarily|frequently|rarely|seldom|sometimes)\s+"
                               r"(?:(?:has|have|had|is|are|was|were|be|been)\s+)?$", re.IGNORECASE)
+# A gathering (not talks, where whoever attends takes part) and the verbs of its speakers and
+# guests before it.
+_GATHERING = re.compile(r"(?i:meetings?|summit|conference)")
+_ATTENDS_BEFORE = re.compile(r"\b(?:told|tells|telling|addressed|addresses|addressing|attended|attends|"
+                             r"attending|attend|joined|joining|spoke\s+(?:to|at)|speaking\s+(?:to|at)|"
+                             r"was\s+at|were\s+at)\s+(?:(?:the|a|an|this|that|its|their)\s+)?"
+                             r"(?:[\w'-]+\s+){0,5}$")
 # A summit or an election is held, hosted or called by its actor; the parties that take part
 # in it do not make it ("the Lib Dems are set for gains in the general election").
 _HOSTED_TYPES = frozenset({"conference", "election"})
@@ -506,8 +531,12 @@ class _Resolver:
         title = _TITLE_SUBJECT.search(before_first) is not None
         if title or _PRONOUN_SUBJECT.search(before_first):
             return self._coreference(sentence, context, earlier, use_sentence=not title)
-        if _IT_SUBJECT.search(before_first):
+        it = _IT_SUBJECT.search(body, zone_start, min(sentence[1], zone_end + 40))
+        if it is not None and it.start() < (candidates[0].start if candidates else zone_end):
             return self._it_subject(sentence, context)
+        pair = _PAIR_SUBJECT.search(before_first)
+        if pair:
+            return self._pair(pair.group(1).lower(), zone_start)
         noun = _ORG_NOUN_SUBJECT.search(before_first)
         if noun:
             return self._organisation_noun(noun.group(1).lower(), zone_start)
@@ -560,6 +589,24 @@ class _Resolver:
         if i >= 0:
             return [self.ctx.mentions[i].entity_id], "coreference"
         return [], None
+
+    def _pair(self, noun: str, zone_start: int) -> tuple[list[str], str | None]:
+        """"the two companies", "the two countries", "the two leaders": the last two distinct
+        entities of the fitting type named in this or the previous sentence."""
+        types = _PAIR_TYPES[noun]
+        lower = self.ctx.sentence_start_of(max(0, self.ctx.sentence_start_of(zone_start) - 2))
+        found: list[str] = []
+        polities: set[str] = set()
+        i = bisect_left(self.ctx._mention_starts, zone_start) - 1
+        while i >= 0 and self.ctx.mentions[i].start >= lower and len(found) < 2:
+            m = self.ctx.mentions[i]
+            # "Moscow" after "the Soviet Union" is the same country again.
+            if m.entity_type in types and m.entity_id not in found and m.country not in polities:
+                found.append(m.entity_id)
+                if m.entity_type == "LOCATION" and m.country:
+                    polities.add(m.country)
+            i -= 1
+        return (found[::-1], "coreference") if len(found) == 2 else ([], None)
 
     def _organisation_noun(self, noun: str, zone_start: int) -> tuple[list[str], str | None]:
         """"the company", "the ministry", ...: the most recent organisation of the story whose
@@ -694,6 +741,10 @@ class _Resolver:
         """Mentions after the trigger up to the next trigger or clause break, except the actors,
         the place, other places after a preposition, possessive place modifiers, and (for a
         visit) any place: the places a visit names are where it goes, not whom it targets."""
+        attribution = _TRAILING_ATTRIBUTION.search(self.ctx.body, trigger_end, zone_end)
+        if attribution is not None:
+            # "..., Gold Fields of South Africa Ltd said": the source, not a participant.
+            zone_end = attribution.start()
         candidates = self.ctx.mentions_between(trigger_end, zone_end)
         topic_before = _TOPIC_OR_TARGET_BEFORE if event_type in _ON_TARGET_TYPES else _TOPIC_BEFORE
         kept, previous_place, previous_topic = [], None, None
@@ -808,6 +859,7 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             next_start = next((t[0] for t in inside[j + 1:] if t[2] != event_type
                                and not _SETTING_BEFORE.search(body, max(end, t[0] - 40), t[0])),
                               sentence[1])
+            window_start, next_start = _date_window(body, sentence, start, end, event_type, next_start)
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
             if _habitual(body, sentence, start, end, zone_end):
@@ -822,6 +874,11 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 actors, actor_basis = [], None
             if (nominal and event_type in _HOSTED_TYPES
                     and not _HOST_VERB.search(body, max(sentence[0], start - 60), start)):
+                actors, actor_basis = [], None
+            if nominal and _GATHERING.fullmatch(body, start, end) and _ATTENDS_BEFORE.search(
+                    body, max(sentence[0], start - 60), start):
+                # "Kaske told the annual shareholders meeting", "the USSR is attending the
+                # meeting": the speaker or guest does not hold the gathering.
                 actors, actor_basis = [], None
             victim = resolver.victim(sentence, start, end, event_type) if nominal else None
             if victim is not None:
@@ -879,7 +936,7 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                            if m.entity_id in targets and _ADDRESSED_TO.search(body, max(end, m.start - 12), m.start)]
             events.append(_Event(
                 event_type, start, end, sentence[0], sentence[1], sentence[2], actors, actor_basis,
-                targets, place, "sentence" if place else None, next_start))
+                targets, place, "sentence" if place else None, next_start, window_start))
             persons = [a for a in actors if a in ctx.persons]
             if persons:
                 resolver.last_person = persons[0]
@@ -893,6 +950,31 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
         elif not dateline_entity and story_place and not _acted_elsewhere(event, story_place, countries):
             event.location, event.location_basis = story_place, "story"
     return events
+
+
+def _date_window(body: str, sentence: tuple[int, int, int], start: int, end: int, event_type: str,
+                 next_start: int) -> tuple[int, int]:
+    """The span of the sentence whose date expressions may date the event: from the last
+    clause break before the trigger ("rejected the concept, but the counter-proposal made on
+    Friday": Friday is not the rejection's), or, for a statement after its content ("... to be
+    finalised in July, he said in a statement"), from the comma before the speaker; to the
+    next trigger, clause break, or (for a statement) the start of what it says ("announcing
+    that they would end the lockout tomorrow")."""
+    window_start = sentence[0]
+    for match in _DATE_CLAUSE_BREAK.finditer(body, sentence[0], start):
+        window_start = match.end()
+    if event_type == "statement" and _SAID_TRIGGER.match(body, start):
+        comma = body.rfind(",", max(window_start, start - _ATTRIBUTION_CHARS), start)
+        window_start = max(window_start, comma + 1)
+    window_end = next_start
+    after = _DATE_CLAUSE_BREAK.search(body, end, next_start)
+    if after is not None:
+        window_end = after.start()
+    if event_type == "statement":
+        content = _REPORTED_CONTENT.search(body, end, window_end)
+        if content is not None:
+            window_end = content.start()
+    return window_start, window_end
 
 
 def _habitual(body: str, sentence: tuple[int, int, int], start: int, end: int, zone_end: int) -> bool:
@@ -949,7 +1031,7 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
     """
     columns: dict[str, list] = {name: [] for name in (
         "article_id", "event_type", "trigger", "sentence", "char_start", "char_end",
-        "trigger_offset", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
+        "trigger_offset", "date_window_start", "date_window_end", "in_lede", "actor_entity_ids", "actor_basis",
         "target_entity_ids", "location_entity_id", "location_basis")}
     frame = frame.filter(pl.col("_texts").list.len() > 0)
     for article_id, body, texts, starts, ends, ids, types, names, countries, dateline_entity, sport in zip(
@@ -971,6 +1053,7 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
             columns["char_end"].append(event.sentence_end)
             columns["trigger_offset"].append(event.trigger_start - event.sentence_start)
             columns["date_window_end"].append(event.next_trigger - event.sentence_start)
+            columns["date_window_start"].append(event.date_window_start - event.sentence_start)
             columns["in_lede"].append(event.paragraph == 0)
             columns["actor_entity_ids"].append(_LIST_SEP.join(event.actors))
             columns["actor_basis"].append(event.actor_basis)
@@ -978,7 +1061,7 @@ def _find_events(frame: pl.DataFrame) -> pl.DataFrame:
             columns["location_entity_id"].append(event.location)
             columns["location_basis"].append(event.location_basis)
     schema = {name: EVENT_SCHEMA.get(name, pl.String) for name in columns}
-    schema.update(trigger_offset=pl.Int32, date_window_end=pl.Int32, actor_entity_ids=pl.String,
+    schema.update(trigger_offset=pl.Int32, date_window_start=pl.Int32, date_window_end=pl.Int32, actor_entity_ids=pl.String,
                   target_entity_ids=pl.String)
     # Lists travel as joined strings: building a polars list column from Python lists is slow.
     return pl.DataFrame(columns, schema=schema).with_columns(
