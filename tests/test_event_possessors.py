@@ -261,3 +261,27 @@ def test_generic_calls_habits_standing_deals_voter_groups_and_motions_are_no_eve
 ])
 def test_a_date_belongs_to_its_own_clause(body, event_type, expected):
     assert only(events_of(body), event_type)["event_date"] == expected
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Sylvania condemned the attack on the depot.", "violence"),
+    ("Kofi Mensah welcomed last week's agreement on fishing.", "agreement"),
+    ("Freedonia rejected the accord.", "agreement"),
+])
+def test_a_reaction_s_subject_did_not_make_the_event_it_reacts_to(body, event_type):
+    assert only(events_of(body), event_type)["actor_entity_ids"] == []
+
+
+def test_an_announcement_keeps_its_subject_as_a_party():
+    event = only(events_of("Northwind Corp announced an agreement with Sylvania."), "agreement")
+    assert event["actor_entity_ids"] == ["northwind"]
+
+
+def test_a_pronoun_next_to_the_trigger_is_its_subject():
+    body = "Ana Duarte runs the port.\n\nShares of Northwind Corp will be sold in July, she said in a statement."
+    assert only(events_of(body), "statement")["actor_entity_ids"] == ["duarte"]
+
+
+def test_a_reporting_verb_starts_a_new_clause():
+    event = only(events_of("Kofi Mensah noted Sylvania had promised to cut tariffs."), "pledge")
+    assert event["actor_entity_ids"] == ["sylvania"]

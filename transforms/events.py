@@ -162,8 +162,8 @@ class _Event:
 
 # Where a clause's subject can start: reporting verbs, conjunctions, relative pronouns.
 _CLAUSE_BREAK = re.compile(
-    r";|:|[\u201c\u201d\"]|,\s+and\b|\b(?:that|said|says|when|while|where|whereas|but|after|"
-    r"before|because|although|who|which)\b")
+    r";|:|[\u201c\u201d\"]|,\s+and\b|\b(?:that|said|says|added|adds|noted|notes|explained|"
+    r"argued|insisted|warned|when|while|where|whereas|but|after|before|because|although|who|which)\b")
 _RELATIVE = re.compile(r"who|which")
 _PERSON_TITLES = (r"(?:Secretary-General|Secretary|President|Vice-President|Prime Minister|Premier|"
                   r"Minister|Chancellor|King|Queen|Prince|Ambassador|Envoy|Governor|Senator|"
@@ -174,6 +174,7 @@ _PERSON_TITLES = (r"(?:Secretary-General|Secretary|President|Vice-President|Prim
 _TITLE_APPOSITION = re.compile(_PERSON_TITLES + r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){0,5}?"
                                r"[\w.&'-]+)?,?\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN_BEFORE_TRIGGER = re.compile(r"(?:^|,\s*|\s)(?:[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?$")
 # "it" acting (an organisation: "the company said it signed", "it is holding talks"), not the
 # dummy "it was agreed".
 _IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?:(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+[a-z]+ing\b|"
@@ -338,6 +339,12 @@ _HABITUAL_AFTER_CHARS = 40
 _HABITUAL_BEFORE = re.compile(r"\b(?:usually|often|typically|normally|routinely|regularly|generally|"
                               r"traditionally|customarily|frequently|rarely|seldom|sometimes)\s+"
                               r"(?:(?:has|have|had|is|are|was|were|be|been)\s+)?$", re.IGNORECASE)
+# Reactions to an event named right after them ("condemned the attack", "welcomed the
+# agreement"): their subject did not make the event.
+_REACTION_TYPES = frozenset({"criticize", "praise", "reject", "protest"})
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|this|that|these|those|its|their|his|her|our|last|"
+                         r"recent|new|latest|weekend)\s+)?(?:(?!(?:to|of|in|on|at|for|with|by|from|"
+                         r"and|but)\b)[\w'-]+\s+){0,3}")
 # A gathering (not talks, where whoever attends takes part) and the verbs of its speakers and
 # guests before it.
 _GATHERING = re.compile(r"(?i:meetings?|summit|conference)")
@@ -529,7 +536,10 @@ class _Resolver:
         if not candidates and _ITS_SUBJECT.search(body, zone_start, zone_end):
             return self._it_subject(sentence, context)
         title = _TITLE_SUBJECT.search(before_first) is not None
-        if title or _PRONOUN_SUBJECT.search(before_first):
+        if title or _PRONOUN_SUBJECT.search(before_first) or _PRONOUN_BEFORE_TRIGGER.search(
+                body, max(zone_start, zone_end - 30), zone_end):
+            # "..., America West shares ..., he said in a statement": the pronoun next to the
+            # trigger is its subject, whatever is named before it.
             return self._coreference(sentence, context, earlier, use_sentence=not title)
         it = _IT_SUBJECT.search(body, zone_start, min(sentence[1], zone_end + 40))
         if it is not None and it.start() < (candidates[0].start if candidates else zone_end):
@@ -872,21 +882,6 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 # "the organisers of the attack", "concern about the talks": the clause's
                 # subject did not do it (an agent after "by" still may, below).
                 actors, actor_basis = [], None
-            if (nominal and event_type in _HOSTED_TYPES
-                    and not _HOST_VERB.search(body, max(sentence[0], start - 60), start)):
-                actors, actor_basis = [], None
-            if nominal and _GATHERING.fullmatch(body, start, end) and _ATTENDS_BEFORE.search(
-                    body, max(sentence[0], start - 60), start):
-                # "Kaske told the annual shareholders meeting", "the USSR is attending the
-                # meeting": the speaker or guest does not hold the gathering.
-                actors, actor_basis = [], None
-            victim = resolver.victim(sentence, start, end, event_type) if nominal else None
-            if victim is not None:
-                actors, actor_basis = [], None
-            elif nominal:
-                possessed = resolver.possessor(sentence, start, end, event_type, events)
-                if possessed is not None:
-                    actors, actor_basis = possessed
             comma = _fronted_comma(ctx, sentence, start, end, event_type)
             if comma is not None:
                 # "In a statement, the ministry said": the main clause's subject acts; the
@@ -895,6 +890,18 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 actors, actor_basis = resolver.zone_actors(sentence, comma + 1, clause_end, "",
                                                            events, context_start=sentence[0])
                 zone_end = min(zone_end, comma)
+            reacting = next((t for t in reversed(inside[:j]) if t[2] in _REACTION_TYPES), None)
+            if nominal and _subject_does_not_make_it(body, sentence, start, end, event_type, reacting):
+                actors, actor_basis = [], None
+            victim = resolver.victim(sentence, start, end, event_type) if nominal else None
+            if victim is not None:
+                actors, actor_basis = [], None
+            elif nominal:
+                possessed = resolver.possessor(sentence, start, end, event_type, events)
+                if possessed is not None and (possessed[0] or comma is None):
+                    # A fronted possessive resolves to the main clause's subject ("During
+                    # her visit, Ana ...") when no earlier name does.
+                    actors, actor_basis = possessed
             # An election's place is the polity voting ("elections in Freedonia"), never a
             # place named before it ("campaigning in Accra ahead of the election").
             place = resolver.place(sentence, event_type, end, zone_end,
@@ -950,6 +957,20 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
         elif not dateline_entity and story_place and not _acted_elsewhere(event, story_place, countries):
             event.location, event.location_basis = story_place, "story"
     return events
+
+
+def _subject_does_not_make_it(body: str, sentence: tuple[int, int, int], start: int, end: int,
+                              event_type: str, reacting: tuple[int, int, str] | None) -> bool:
+    """Whether the clause's subject only stands beside a nominal trigger: a summit or an
+    election it does not hold ("the Lib Dems are set for gains in the election"), a gathering
+    it addresses or attends ("Kaske told the annual meeting"), or an event it reacts to
+    ("Sylvania condemned the attack")."""
+    lead = body[max(sentence[0], start - 60):start]
+    if event_type in _HOSTED_TYPES and not _HOST_VERB.search(lead):
+        return True
+    if _GATHERING.fullmatch(body, start, end) and _ATTENDS_BEFORE.search(lead):
+        return True
+    return reacting is not None and _OBJECT_GAP.fullmatch(body, reacting[1], start) is not None
 
 
 def _date_window(body: str, sentence: tuple[int, int, int], start: int, end: int, event_type: str,
