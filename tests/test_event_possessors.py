@@ -285,3 +285,47 @@ def test_a_pronoun_next_to_the_trigger_is_its_subject():
 def test_a_reporting_verb_starts_a_new_clause():
     event = only(events_of("Kofi Mensah noted Sylvania had promised to cut tariffs."), "pledge")
     assert event["actor_entity_ids"] == ["sylvania"]
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("There are signs the economy is slowing.", "agreement"),
+    ("The plan met with strong opposition in Accra.", "meet"),
+    ("The reform proved a vote winner for Kofi Mensah.", "election"),
+    ("An earthquake in Accra killed ten people.", "violence"),
+    ("Sylvania bought wheat under an existing food aid agreement.", "agreement"),
+    ("The bank faces growing calls for lower rates.", "appeal"),
+    ("The two sides usually try to meet before the season.", "meet"),
+])
+def test_wrong_senses_disasters_and_habits_are_no_events(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+def test_officials_meeting_on_a_response_still_meet():
+    assert only(events_of("Freedonia officials had been meeting on a response since Friday."), "meet")
+
+
+def test_an_upper_case_dateline_is_no_subject():
+    body = "LISBON, APRIL 22 - Kofi Mensah called on Sylvania to cut tariffs."
+    event = only(events_of(body, dateline_place="LISBON"), "appeal")
+    assert event["actor_entity_ids"] == ["mensah"] and event["location_entity_id"] == "lisbon"
+
+
+def test_an_organisation_s_title_without_a_name_is_its_holder():
+    body = "Kofi Mensah runs the World Food Programme.\n\nThe World Food Programme chief announced new food stores."
+    assert only(events_of(body), "statement")["actor_entity_ids"] == ["mensah"]
+
+
+def test_a_participle_after_a_name_and_a_comma_is_passive():
+    event = only(events_of("The best known case is Kofi Mensah, jailed for fraud in Accra."), "arrest")
+    assert (event["actor_entity_ids"], event["target_entity_ids"]) == ([], ["mensah"])
+
+
+def test_a_parent_company_is_no_target():
+    event = only(events_of("Ana Duarte met Lena Varga, head of a unit of Northwind Corp."), "meet")
+    assert event["target_entity_ids"] == ["varga"]
+
+
+def test_a_day_in_words():
+    event = only(events_of("On April one Ana Duarte met Kofi Mensah."), "meet")
+    assert event["event_date"] == datetime.date(2011, 4, 1)

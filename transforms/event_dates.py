@@ -44,6 +44,13 @@ _MONTH = (r"(January|February|March|April|May|June|July|August|September|October
           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=1)}
+_UNITS = "one two three four five six seven eight nine".split()
+_DAY_WORDS = {w: i + 1 for i, w in enumerate(
+    _UNITS + "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_DAY_WORDS.update({f"twenty {u}": 21 + i for i, u in enumerate(_UNITS)})
+_DAY_WORDS.update({"thirty": 30, "thirty one": 31})
+_DAY_WORD = ("(?i:" + "|".join(sorted((w.replace(" ", "[- ]") for w in _DAY_WORDS), key=len, reverse=True))
+             + ")")
 _ROLL_DAYS = 62
 EARLIEST_EVENT_DATE = datetime.date(1000, 1, 1)
 """Stories recall history ("met on 14 May, 1870"); an earlier 'date' is a misread number."""
@@ -61,6 +68,11 @@ _PERFECT_BEFORE = (r"(?i)\b(?:has|have|had|'ve|'d)\s+(?:(?:already|also|now|just
 # unstated time before the clause's own event.
 _EARLIER_GERUND = r"(?i)\b(?:after|since)\s+$"
 _PARTICIPLE_TRIGGER = r"(?i)^(?:[a-z-]+ed|met|fought|held|shot|taken|broke|sent)\b"
+
+
+def _day_number(expr: pl.Expr) -> pl.Expr:
+    return expr.str.to_lowercase().str.replace("-", " ").replace_strict(
+        _DAY_WORDS, default=None, return_dtype=pl.Int32)
 
 
 def _month_number(expr: pl.Expr) -> pl.Expr:
@@ -149,6 +161,9 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
          lambda g: _day_month(_month_number(g(2)), number(g(1)), published, planned)),
         (rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", "explicit",
          lambda g: _day_month(_month_number(g(1)), number(g(2)), published, planned)),
+        # A wire's day in words: "on March one", "record April Six".
+        (rf"\b{_MONTH}\s+({_DAY_WORD})\b", "explicit",
+         lambda g: _day_month(_month_number(g(1)), _day_number(g(2)), published, planned)),
         (rf"\b{_MONTH},?\s+{_YEAR}\b", "explicit",
          lambda g: _make_date(number(g(2)), _month_number(g(1)), pl.lit(1))),
         (rf"\b[Ii]n\s+{_YEAR}\b", "explicit", lambda g: _make_date(number(g(1)), pl.lit(1), pl.lit(1))),

@@ -81,11 +81,24 @@ BLOCKER_PATTERNS = [
     r"(?:an|the|its|a) agreed (?:bid|takeover|offer|merger|price|deal)",
     r"threatening (?:words|behaviou?r|language|manner|gestures?)",
     r"signs? of", r"(?:early|first|clear|any|no|positive|encouraging|warning|further|some|mixed) signs?",
+    r"signs (?:that|the|a|an|this|these|there|it|its|are|were|is|was|pointing|suggest)\b",
+    # Meeting a fate, a response or a market: "met with success", "could have met the same fate".
+    r"(?:met|meet|meets|meeting) (?:with )?(?:(?:a|an|the|strong|stiff|general|wide|widespread|little|"
+    r"some|much|mixed|heavy|fierce|considerable|staggering|great|similar|same|firm|chart|"
+    r"technical|stubborn|good|poor|early|initial|lukewarm|warm|cool|cold) )*(?:fate|resistance|demand|success|approval|"
+    r"opposition|criticism|response|reception|scepticism|skepticism|disapproval|objections?|hostility|"
+    r"indifference|enthusiasm|acclaim|setbacks?|difficulties|obstacles?)\b",
+    r"vote[- ](?:winners?|losers?|getters?|catchers?)",
+    # Deaths in disasters and accidents, not violence.
+    r"(?:tsunami|earthquake|quake|floods?|flooding|storms?|hurricane|typhoon|cyclone|avalanche|"
+    r"landslides?|mudslides?|fire|blaze|crash|accident|collision|disease|virus|epidemic|outbreak|"
+    r"heat ?wave|drought|famine|eruption|tornado) (?:\w+ ){0,4}?(?:killed|kills|kill|killing)",
+    r"(?:face|faces|facing|faced|growing|mounting|increasing|widespread|repeated|further) calls",
     r"round trips?", r"(?:be|been|being) met",
     r"(?:verbal|personal|scathing|stinging|blistering|bitter|fierce|savage|withering) attacks?",
     r"(?:computer|cyber|virus|software|hacker|hacking|denial-of-service|phishing|spam|web) attacks?",
     r"(?:likely|designed|meant|intended|aimed|bid|attempt|try|tried|trying|set) to appeal",
-    r"under (?:the|this|that|an|a|its|their) (?:\w+ )?(?:agreements?|accords?|treaty|deal)",
+    r"under (?:the|this|that|an|a|its|their) (?:[\w-]+ ){0,3}?(?:agreements?|accords?|treaty|deal)",
     r"in (?:broad |general |full |principle )?agreement", r"(?:points?|areas?|basis) of agreement",
     r"(?:meets?|met|meeting) (?:(?:the |its |their |his |her |our |all |any |these |those |this |such |"
     r"most |some |minimum |strict |tough |stringent |certain |both )(?:[a-z-]+ ){0,2}?|(?:[a-z]+ )?)(?:expectations|"

@@ -37,7 +37,7 @@ EVENT_SCHEMA = {
 
 # "WASHINGTON, Feb 26 - ", "ABIDJAN, 31 May - ", "22 April 2011 – ": not part of any sentence.
 _DATELINE = re.compile(
-    r"(?:[A-Z][^\n]{0,60}?,\s+)?(?:[A-Za-z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}(?:\s+\d{4})?)"
+    r"(?:[A-Z][^\n]{0,60}?,\s+)?(?:[A-Za-z][A-Za-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z]{2,9}(?:\s+\d{4})?)"
     r"\s*[-\u2012\u2013\u2014\u2015\u2212?]+\s*")
 _CANDIDATE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"[^\s(\"\u201c\u2018]+$")
@@ -168,7 +168,8 @@ _RELATIVE = re.compile(r"who|which")
 _PERSON_TITLES = (r"(?:Secretary-General|Secretary|President|Vice-President|Prime Minister|Premier|"
                   r"Minister|Chancellor|King|Queen|Prince|Ambassador|Envoy|Governor|Senator|"
                   r"Chairman|Chairwoman|Mayor|Commissioner|Pope|Spokesman|Spokeswoman|"
-                  r"minister|president|chairman|envoy|ambassador|spokesman|spokeswoman)")
+                  r"minister|president|chairman|envoy|ambassador|spokesman|spokeswoman|leader|"
+                  r"secretary|governor|treasurer|chief executive|director)")
 # A title in apposition right before the name ("the president of the exchange, Ana Duarte,"):
 # it names the person, it is no separate subject.
 _TITLE_APPOSITION = re.compile(_PERSON_TITLES + r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){0,5}?"
@@ -248,6 +249,17 @@ _PUBLIC_BODY = re.compile(
     r"Organi[sz]ation|Office|Bureau|Board|Fund|Reserve|Community|Treasury|House|Programme|"
     r"Program|Institute|Foundation|Authority|Movement|Front|League|Forces?)\b")
 _THEY_SUBJECT = re.compile(r"\b[Tt]hey\b")
+# An organisation or country then a title, no name after it: "the USDA secretary said".
+_ORG_TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+)?(?:secretary|chairman|chairwoman|president|"
+                              r"minister|spokesman|spokeswoman|leader|governor|chief|director|head)"
+                              r"\s+(?![A-Z])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# A parent company or group a participant belongs to: "a unit of E.F. Hutton Group".
+_PARENT_BEFORE = re.compile(r"\b(?:unit|subsidiary|division|affiliate|arm|parent|member|part)\s+of\s+"
+                            r"(?:the\s+)?<?$|\bowned\s+by\s+(?:the\s+)?<?$")
+# "Wang Xuebing, jailed for 12 years": a participle right after a name and a comma is passive.
+_REDUCED_PASSIVE = re.compile(r",\s*(?:who\s+(?:was|were)\s+)?")
+_REDUCED_PASSIVE_TYPES = frozenset({"arrest", "violence"})
 # "its board declared", "its forces launched": the organisation or country "its" stands for.
 _ITS_SUBJECT = re.compile(r"\b[Ii]ts\s+(?:[a-z-]+\s+){1,2}$")
 # A clause with no subject of its own after a conjunction: "Indonesia devalued ..., and has
@@ -338,7 +350,8 @@ _HABITUAL_AFTER = re.compile(r"\b(?:(?:every|each)\s+(?:year|month|week|day|summ
 _HABITUAL_AFTER_CHARS = 40
 _HABITUAL_BEFORE = re.compile(r"\b(?:usually|often|typically|normally|routinely|regularly|generally|"
                               r"traditionally|customarily|frequently|rarely|seldom|sometimes)\s+"
-                              r"(?:(?:has|have|had|is|are|was|were|be|been)\s+)?$", re.IGNORECASE)
+                              r"(?:(?:has|have|had|is|are|was|were|be|been)\s+)?"
+                              r"(?:(?:try|tries|tried|want|wants|need|needs|have|has)\s+to\s+)?$", re.IGNORECASE)
 # Reactions to an event named right after them ("condemned the attack", "welcomed the
 # agreement"): their subject did not make the event.
 _REACTION_TYPES = frozenset({"criticize", "praise", "reject", "protest"})
@@ -544,6 +557,11 @@ class _Resolver:
         it = _IT_SUBJECT.search(body, zone_start, min(sentence[1], zone_end + 40))
         if it is not None and it.start() < (candidates[0].start if candidates else zone_end):
             return self._it_subject(sentence, context)
+        if (candidates and candidates[0].entity_type != "PERSON"
+                and _ORG_TITLE_AFTER.match(body, candidates[0].end)
+                and _THE_BEFORE.search(body, max(zone_start, candidates[0].start - 8), candidates[0].start)):
+            # "The USDA secretary said": a title whose holder was named before.
+            return self._coreference(sentence, context, earlier, use_sentence=False)
         pair = _PAIR_SUBJECT.search(before_first)
         if pair:
             return self._pair(pair.group(1).lower(), zone_start)
@@ -769,7 +787,9 @@ class _Resolver:
             is_topic = (self.ctx.after_preposition(m, trigger_end, topic_before)
                         or self._listed_with(previous_topic, m))
             previous_topic = m if is_topic else None
-            if (not is_place and not is_topic and m.entity_id not in actors and m.entity_id != place
+            parent = _PARENT_BEFORE.search(self.ctx.body, max(trigger_end, m.start - 30), m.start) is not None
+            if (not is_place and not is_topic and not parent and m.entity_id not in actors
+                    and m.entity_id != place
                     and not self.ctx.is_modifier(m, candidates) and not self._describes(m, candidates)):
                 kept.append(m)
         return _unique([m.entity_id for m in kept])
@@ -825,6 +845,18 @@ def _fronted_comma(ctx: _ArticleContext, sentence: tuple[int, int, int], start: 
                    or _FRONTED_POSSESSIVE.fullmatch(lead) is not None
                    or (_FRONTED_AT.fullmatch(lead) is not None and event_type in _FRONTED_TYPES))
     return comma if fronted else None
+
+
+def _reduced_passive_patient(ctx: _ArticleContext, body: str, sentence: tuple[int, int, int],
+                             start: int, end: int) -> str | None:
+    """The person or body a participle right after "Name," describes ("Wang Xuebing, jailed
+    for 12 years"): the one acted on."""
+    if not _PARTICIPLE.fullmatch(body, start, end):
+        return None
+    before = ctx.mentions_between(max(sentence[0], start - 60), start)
+    if before and _REDUCED_PASSIVE.fullmatch(body, before[-1].end, start):
+        return before[-1].entity_id
+    return None
 
 
 def _passive(ctx: _ArticleContext, body: str, sentence: tuple[int, int, int], start: int, end: int,
@@ -911,7 +943,12 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 if (named and named[0].entity_type == "PERSON"
                         and _VISITOR_GAP.fullmatch(body, end, named[0].start)):
                     actors, actor_basis = [named[0].entity_id], "explicit"
-            if _PARTICIPLE.fullmatch(body, start, end) and _PASSIVE_AUX.search(
+            reduced = (_reduced_passive_patient(ctx, body, sentence, start, end)
+                       if event_type in _REDUCED_PASSIVE_TYPES else None)
+            if reduced is not None:
+                actors, actor_basis, targets = _passive(ctx, body, sentence, start, end, zone_end,
+                                                        [reduced], place)
+            elif _PARTICIPLE.fullmatch(body, start, end) and _PASSIVE_AUX.search(
                     body, max(sentence[0], start - 40), start):
                 actors, actor_basis, targets = _passive(ctx, body, sentence, start, end, zone_end,
                                                         actors, place)
