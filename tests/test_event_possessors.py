@@ -9,7 +9,8 @@ import datetime
 import polars as pl
 import pytest
 
-from test_events import FRIDAY, events_of, only
+from test_events import FRIDAY, articles_for, events_of, mentions_for, only
+from transforms.events import extract_events
 
 
 @pytest.mark.parametrize("body, event_type, actors", [
@@ -329,3 +330,47 @@ def test_a_parent_company_is_no_target():
 def test_a_day_in_words():
     event = only(events_of("On April one Ana Duarte met Kofi Mensah."), "meet")
     assert event["event_date"] == datetime.date(2011, 4, 1)
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("The film appealed to young viewers in Accra.", "appeal"),
+    ("Prices threaten to rise again in Lisbon.", "threaten"),
+    ("Northwind Corp is fighting off a takeover bid.", "fight"),
+    ("Analysts agree the rate will fall.", "agreement"),
+    ("Kofi Mensah hosted the awards ceremony in Accra.", "conference"),
+    ("The firm did not meet an income condition on its loans.", "meet"),
+])
+def test_senses_that_make_no_event(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+@pytest.mark.parametrize("body", [
+    "Kofi Mensah appealed to Sylvania to release the men.",
+    "Northwind Corp appealed to the Supreme Court.",
+])
+def test_appeals_to_someone_to_act_or_to_a_court_stay(body):
+    assert only(events_of(body), "appeal")
+
+
+def test_a_meeting_hosted_by_someone_is_a_conference():
+    events = events_of("The meeting on trade is being hosted by Ana Duarte in Accra.")
+    assert events.filter(pl.col("event_type") == "conference").height == 1
+
+
+def test_the_government_is_the_country_named_last():
+    body = "Ghana faces a budget gap in Accra.\n\nThe government announced new taxes."
+    names = {"Ghana": ("ghana", "LOCATION"), "Accra": ("accra", "LOCATION")}
+    events = extract_events(articles_for(body), mentions_for("a1", body, names))
+    assert only(events, "statement")["actor_entity_ids"] == ["ghana"]
+
+
+def test_here_is_the_dateline_place():
+    event = only(events_of("LISBON, April 22 - Ana Duarte met bankers here on Wednesday.",
+                           dateline_place="LISBON"), "meet")
+    assert (event["location_entity_id"], event["location_basis"]) == ("lisbon", "sentence")
+
+
+def test_so_long_ago():
+    event = only(events_of("Sylvania rejected the plan four months ago."), "reject")
+    assert event["event_date"] == datetime.date(2010, 12, 22)

@@ -51,6 +51,7 @@ _DAY_WORDS.update({f"twenty {u}": 21 + i for i, u in enumerate(_UNITS)})
 _DAY_WORDS.update({"thirty": 30, "thirty one": 31})
 _DAY_WORD = ("(?i:" + "|".join(sorted((w.replace(" ", "[- ]") for w in _DAY_WORDS), key=len, reverse=True))
              + ")")
+_UNIT_CODES = {"day": "d", "week": "w", "month": "mo", "year": "y"}
 _ROLL_DAYS = 62
 EARLIEST_EVENT_DATE = datetime.date(1000, 1, 1)
 """Stories recall history ("met on 14 May, 1870"); an earlier 'date' is a misread number."""
@@ -68,6 +69,14 @@ _PERFECT_BEFORE = (r"(?i)\b(?:has|have|had|'ve|'d)\s+(?:(?:already|also|now|just
 # unstated time before the clause's own event.
 _EARLIER_GERUND = r"(?i)\b(?:after|since)\s+$"
 _PARTICIPLE_TRIGGER = r"(?i)^(?:[a-z-]+ed|met|fought|held|shot|taken|broke|sent)\b"
+
+
+def _count(expr: pl.Expr) -> pl.Expr:
+    """A count in digits or words ("4", "four", "a") as a string of digits."""
+    word = expr.str.to_lowercase().str.replace("-", " ")
+    return (pl.when(expr.str.contains(r"^\d+$")).then(expr)
+            .when(word.is_in(["a", "an"])).then(pl.lit("1"))
+            .otherwise(word.replace_strict(_DAY_WORDS, default=None, return_dtype=pl.Int32).cast(pl.String)))
 
 
 def _day_number(expr: pl.Expr) -> pl.Expr:
@@ -194,6 +203,10 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
         # event keeps a null date and basis instead of the published date).
         (r"\b(?:(?:[Ee]arlier )?[Tt]his (?:week|month|year)|[Rr]ecently|[Pp]reviously|"
          r"[Ii]n recent (?:days|weeks|months|years))\b", "relative", lambda g: pl.lit(UNDATED)),
+        # "four months ago", "two weeks ago", "a year ago": that far back.
+        (rf"\b(\d{{1,2}}|{_DAY_WORD}|an?)\s+(day|week|month|year)s?\s+ago\b", "relative",
+         lambda g: published.dt.offset_by(pl.format("-{}{}", _count(g(1)), g(2).str.to_lowercase()
+                                                    .replace_strict(_UNIT_CODES, default=None)))),
         (r"\b[Ll]ast week\b", "relative", lambda g: published.dt.offset_by("-7d")),
         (r"\b[Nn]ext week\b", "relative", lambda g: published.dt.offset_by("7d")),
         (r"\b[Ll]ast month\b", "relative", lambda g: month_start.dt.offset_by("-1mo")),

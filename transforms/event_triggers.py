@@ -36,7 +36,9 @@ TRIGGER_PATTERNS: dict[str, list[str]] = {
     "visit": [r"arrived in", r"arrives in", r"arrived at", r"visited", r"visiting", r"visits?",
               r"trip to", r"trips?", r"toured", r"tour of",
               r"(?:travell?ed|travell?ing|travels?) to"],
-    "conference": [r"convened", r"convenes?", r"summit", r"conference", r"hosted"],
+    "conference": [r"convened", r"convenes?", r"summit", r"conference",
+                   r"hosted (?:a |an |the |this |that |its |their )?(?:\w+ ){0,2}?(?:summit|conference|meeting|"
+                   r"talks|gathering|forum)s?", r"hosted"],
     "praise": [r"praised", r"praises", r"praising", r"welcomed", r"welcomes", r"commended",
                r"commends", r"lauded", r"lauds", r"hailed", r"applauded"],
     "agreement": [r"adopted (?:a |the )?(?:\w+ ){0,3}resolutions?", r"signed", r"signs?", r"signing",
@@ -89,6 +91,13 @@ BLOCKER_PATTERNS = [
     r"opposition|criticism|response|reception|scepticism|skepticism|disapproval|objections?|hostility|"
     r"indifference|enthusiasm|acclaim|setbacks?|difficulties|obstacles?)\b",
     r"vote[- ](?:winners?|losers?|getters?|catchers?)",
+    # Markets and prices "threaten to rise"; bids and rivals are "fought off".
+    r"threaten(?:s|ed|ing)? to (?:rise|fall|climb|drop|increase|decrease|slow|stall|exceed|outstrip|"
+    r"spill|spread|soar|plunge|tumble|widen|narrow)",
+    r"(?:fight|fights|fought|fighting) off",
+    # Opinions of observers: "analysts agree".
+    r"(?:analysts?|economists?|experts?|observers?|traders?|dealers?|critics?|most|many|all|everyone) "
+    r"(?:\w+ )?agrees?",
     # Deaths in disasters and accidents, not violence.
     r"(?:tsunami|earthquake|quake|floods?|flooding|storms?|hurricane|typhoon|cyclone|avalanche|"
     r"landslides?|mudslides?|fire|blaze|crash|accident|collision|disease|virus|epidemic|outbreak|"
@@ -100,10 +109,10 @@ BLOCKER_PATTERNS = [
     r"(?:likely|designed|meant|intended|aimed|bid|attempt|try|tried|trying|set) to appeal",
     r"under (?:the|this|that|an|a|its|their) (?:[\w-]+ ){0,3}?(?:agreements?|accords?|treaty|deal)",
     r"in (?:broad |general |full |principle )?agreement", r"(?:points?|areas?|basis) of agreement",
-    r"(?:meets?|met|meeting) (?:(?:the |its |their |his |her |our |all |any |these |those |this |such |"
+    r"(?:meets?|met|meeting) (?:(?:a |an |the |its |their |his |her |our |all |any |these |those |this |such |"
     r"most |some |minimum |strict |tough |stringent |certain |both )(?:[a-z-]+ ){0,2}?|(?:[a-z]+ )?)(?:expectations|"
     r"targets?|demands?|requirements?|criteria|estimates|forecasts?|deadlines?|goals?|needs|"
-    r"obligations?|standards?|conditions|commitments|costs|payments?|debts?|challenges?|pattern|"
+    r"obligations?|standards?|conditions?|commitments|costs|payments?|debts?|challenges?|pattern|"
     r"definition|thresholds?|quotas?|specifications|guidelines|tests?)",
     # A standing state, not a pledge made: "are committed to", "remains firmly committed to".
     r"(?:is|are|am|was|were|be|been|being|remains?|remained|stays?|stayed|seems?|appears?) "
@@ -142,7 +151,7 @@ BLOCKER_PATTERNS = [
     r"no (?:\w+ )?call for",
     r"despite (?:the |repeated |growing |strong |widespread |some |many |\w+ )?(?:calls|urging|appeals)",
     # Visits of web pages, and visitors in general.
-    r"visit(?:s|ed|ing)? (?:the |a |our |their |its |this |that )?(?:\w+ )?(?:web ?sites?|sites?|"
+    r"visit(?:s|ed|ing)? (?:to )?(?:the |a |our |their |its |this |that )?(?:\w+ )?(?:web ?sites?|sites?|"
     r"pages?|web ?pages?|home ?pages?|blogs?|stores?|shops?|branches|cinemas?|doctors?|museums?)\b",
     r"(?:anyone|anybody|everyone|someone|people|users|customers|consumers|shoppers|tourists|"
     r"visitors|fans|readers) (?:who |that )?(?:visit|visits|visiting|visited)",

@@ -16,6 +16,7 @@ import polars as pl
 from transforms.event_dates import reference_date, resolve_event_dates
 from transforms.event_triggers import (SPORT_SUPPRESSED, sport_story, trigger_modality, trigger_scan,
                                        triggers_in)
+from transforms.gazetteer import lookup
 from transforms.ids import stable_id
 from transforms.vocabulary import EVENT_TYPES
 
@@ -181,7 +182,7 @@ _PRONOUN_BEFORE_TRIGGER = re.compile(r"(?:^|,\s*|\s)(?:[Hh]e|[Ss]he)\s+(?:also\s
 _IT_SUBJECT = re.compile(r"\b[Ii]t\s+(?:(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+[a-z]+ing\b|"
                          r"(?!(?:was|is|has been|had been|will be|would be)\b)[a-z])")
 _TITLE_SUBJECT = re.compile(
-    r"\b[Tt]he\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,2}?" + _PERSON_TITLES + r"\s+[a-z]")
+    r"\b[Tt]he\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,4}?" + _PERSON_TITLES + r"\s+[a-z]")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|in|at|to|from|for|of|on|by|against|between|among|near|into|over)\s+(?:the\s+)?<?$",
     re.IGNORECASE)
@@ -253,6 +254,8 @@ _THEY_SUBJECT = re.compile(r"\b[Tt]hey\b")
 _ORG_TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+)?(?:secretary|chairman|chairwoman|president|"
                               r"minister|spokesman|spokeswoman|leader|governor|chief|director|head)"
                               r"\s+(?![A-Z])")
+_GOVERNMENT_SUBJECT = re.compile(r"\b[Tt]he\s+government(?:\s+(?:also|then|later|has|had|have|will|would|"
+                                 r"is|was|on\s+\w+day))?\s+[a-z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A parent company or group a participant belongs to: "a unit of E.F. Hutton Group".
 _PARENT_BEFORE = re.compile(r"\b(?:unit|subsidiary|division|affiliate|arm|parent|member|part)\s+of\s+"
@@ -342,6 +345,11 @@ _DATE_CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|although|though)\b|
 _SAID_TRIGGER = re.compile(r"(?:said|says|told)\b")
 _ATTRIBUTION_CHARS = 120
 _REPORTED_CONTENT = re.compile(r"\bthat\b|[\"\u201c]")
+_APPEAL_TO = re.compile(r"\s+to\b")
+_APPEAL_TO_DO = re.compile(r"\s+to\s+(?:[\w'.,-]+\s+){1,8}?(?:to\s+[a-z]|for\b|against\b|not\s+to\b)|"
+                           r"\s+to\s+(?:the\s+)?(?:[\w'.-]+\s+){0,4}?(?:[Cc]ourt|[Tt]ribunal|[Aa]ppeals|[Bb]oard)\b")
+_GATHERING_WORD = re.compile(r"(?i)\b(?:summit|conference|meeting|talks|gathering|forum)s?\b")
+_HERE = re.compile(r"\b(?:here|in this city)\b")
 # A habitual or generic happening, not one event: "tourists who visit Cuba every year"
 # (a frequency just after the trigger), "the board usually meets in June" (a habitual adverb
 # right before a verb trigger).
@@ -562,6 +570,8 @@ class _Resolver:
                 and _THE_BEFORE.search(body, max(zone_start, candidates[0].start - 8), candidates[0].start)):
             # "The USDA secretary said": a title whose holder was named before.
             return self._coreference(sentence, context, earlier, use_sentence=False)
+        if _GOVERNMENT_SUBJECT.search(before_first):
+            return self._government(zone_start)
         pair = _PAIR_SUBJECT.search(before_first)
         if pair:
             return self._pair(pair.group(1).lower(), zone_start)
@@ -616,6 +626,17 @@ class _Resolver:
             i = self.ctx.nearest_before(sentence[0], ("ORG",), previous)
         if i >= 0:
             return [self.ctx.mentions[i].entity_id], "coreference"
+        return [], None
+
+    def _government(self, zone_start: int) -> tuple[list[str], str | None]:
+        """"the government": the country named last before it in the story."""
+        i = bisect_left(self.ctx._mention_starts, zone_start) - 1
+        while i >= 0:
+            m = self.ctx.mentions[i]
+            known = lookup(m.name) if m.entity_type == "LOCATION" else None
+            if known is not None and known.kind == "country":
+                return [m.entity_id], "coreference"
+            i -= 1
         return [], None
 
     def _pair(self, noun: str, zone_start: int) -> tuple[list[str], str | None]:
@@ -904,7 +925,8 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             window_start, next_start = _date_window(body, sentence, start, end, event_type, next_start)
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
-            if _habitual(body, sentence, start, end, zone_end):
+            if (_habitual(body, sentence, start, end, zone_end) or _attracts(body, start, end, event_type)
+                    or _hosts_no_gathering(body, sentence, start, end, event_type)):
                 continue
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
@@ -938,6 +960,9 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             # place named before it ("campaigning in Accra ahead of the election").
             place = resolver.place(sentence, event_type, end, zone_end,
                                    after_only=nominal and event_type == "election")
+            if place is None and dateline_entity and _HERE.search(body, end, zone_end):
+                # "at the bank's annual meeting here": the dateline's place, said in the sentence.
+                place = dateline_entity
             if event_type == "visit" and not actors:
                 named = ctx.mentions_between(end, min(end + 80, sentence[1]))
                 if (named and named[0].entity_type == "PERSON"
@@ -1033,6 +1058,21 @@ def _date_window(body: str, sentence: tuple[int, int, int], start: int, end: int
         if content is not None:
             window_end = content.start()
     return window_start, window_end
+
+
+def _attracts(body: str, start: int, end: int, event_type: str) -> bool:
+    """"The game appealed to fans": "appeal to" in the sense of attracting, not of asking
+    someone to do something ("appealed to Sylvania to release ...")."""
+    return (event_type == "appeal" and body[start:end].lower().startswith("appeal")
+            and _APPEAL_TO.match(body, end) is not None and _APPEAL_TO_DO.match(body, end) is None)
+
+
+def _hosts_no_gathering(body: str, sentence: tuple[int, int, int], start: int, end: int,
+                        event_type: str) -> bool:
+    """"hosted" in a sentence about no summit, meeting or talks ("hosted the ceremony",
+    "hosted a dinner"): no conference."""
+    return (event_type == "conference" and body[start:end].lower() == "hosted"
+            and _GATHERING_WORD.search(body, sentence[0], sentence[1]) is None)
 
 
 def _habitual(body: str, sentence: tuple[int, int, int], start: int, end: int, zone_end: int) -> bool:
