@@ -374,3 +374,52 @@ def test_here_is_the_dateline_place():
 def test_so_long_ago():
     event = only(events_of("Sylvania rejected the plan four months ago."), "reject")
     assert event["event_date"] == datetime.date(2010, 12, 22)
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Kofi Mensah has long rejected the label.", "reject"),
+    ("Sylvania must free or charge the detained men.", "arrest"),
+])
+def test_standing_attitudes_and_adjectival_participles_are_no_events(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+def test_a_surname_long_is_no_habit():
+    names = {"Dennis Long": ("long", "PERSON"), "Long": ("long", "PERSON")}
+    body = "Dennis Long resigned.\n\nLong said in a statement he was proud of the firm."
+    events = extract_events(articles_for(body), mentions_for("a1", body, names))
+    assert only(events, "statement")["actor_entity_ids"] == ["long"]
+
+
+@pytest.mark.parametrize("body, modality", [
+    ("Sylvania has not yet reached a final agreement with Freedonia.", "negated"),
+    ("The spokesman gave no agenda for the meetings in Accra.", "asserted"),
+])
+def test_not_yet_negates_and_no_agenda_does_not(body, modality):
+    event_type = "agreement" if "agreement" in body else "meet"
+    assert only(events_of(body), event_type)["modality"] == modality
+
+
+def test_a_place_naming_a_summit_or_an_accord_is_its_place_not_its_actor():
+    event = only(events_of("Prices rose after the Accra summit accord on cocoa."), "conference")
+    assert (event["actor_entity_ids"], event["location_entity_id"]) == ([], "accra")
+    # A verb between them: the place is the clause's subject.
+    event = only(events_of("Sylvania has reached agreement with its creditors."), "agreement")
+    assert event["actor_entity_ids"] == ["sylvania"]
+
+
+def test_workers_of_a_place_are_not_the_place_but_its_parliament_is():
+    assert only(events_of("Lisbon's 3,500 dockworkers went on strike today."), "protest")["actor_entity_ids"] == []
+    assert only(events_of("Sylvania's parliament voted to cut the tax."), "election")["actor_entity_ids"] == ["sylvania"]
+
+
+def test_a_clock_time_is_today():
+    event = only(events_of("The council will meet around 1500 GMT.", published=FRIDAY), "meet")
+    assert event["event_date"] == FRIDAY
+
+
+def test_fighting_gets_no_dateline_place():
+    event = only(events_of("LISBON, April 22 - Rebels and troops clashed near the border.",
+                           dateline_place="LISBON"), "fight")
+    assert event["location_entity_id"] is None

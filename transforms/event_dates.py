@@ -184,6 +184,9 @@ def _rules(published: pl.Expr, planned: pl.Expr) -> list[tuple[str, str, Callabl
          rf"november|december)))(?:['\u2019]s\b|\s|[,.;:]|$)", "relative",
          lambda g: _last_month_named(_month_number(pl.coalesce(g(1), g(2))), published)),
         (r"\b(?:[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening))\b", "relative", lambda g: published),
+        # A clock time without a day: "scheduled to meet around 1500 GMT" is today.
+        (r"\b(?:at|around|about|after|before|by|from)\s+\d{3,4}\s+(?:GMT|gmt|local|hrs|hours|EST|EDT)\b",
+         "relative", lambda g: published),
         (r"\b[Yy]esterday\b", "relative", lambda g: published.dt.offset_by("-1d")),
         (r"\b[Tt]omorrow\b", "relative", lambda g: published.dt.offset_by("1d")),
         (r"\b(?:(on|last|this|next|On|Last|This|Next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"

@@ -95,6 +95,10 @@ BLOCKER_PATTERNS = [
     r"threaten(?:s|ed|ing)? to (?:rise|fall|climb|drop|increase|decrease|slow|stall|exceed|outstrip|"
     r"spill|spread|soar|plunge|tumble|widen|narrow)",
     r"(?:fight|fights|fought|fighting) off",
+    # Participles as adjectives: "the detained men", "two jailed dissidents".
+    r"(?:the|a|an|those|these|other|all|two|three|four|five|several|\d+) (?:detained|jailed|arrested) "
+    r"(?:men|women|people|man|woman|dissidents?|activists?|protesters?|suspects?|leaders?|journalists?|"
+    r"students?|workers?|prisoners?|opposition|soldiers?|sailors?|executives?)\b",
     # Opinions of observers: "analysts agree".
     r"(?:analysts?|economists?|experts?|observers?|traders?|dealers?|critics?|most|many|all|everyone) "
     r"(?:\w+ )?agrees?",
@@ -263,6 +267,10 @@ _WINDOW = r"(?:\s+\S+){0,3}\s*$"
 _FAILED_TO = r"(?i)\b(?:failed|fails|fail|refused|refuses|declined|declines)\s+(?:\S+\s+){0,3}?to\s+(?:\S+\s+){0,2}$"
 _MODAL_TO = (r"(?i)\b(?:may|might|could|would|should)\s+(?:not\s+)?(?:need|have|want|wish|decide|seek|"
              r"try|choose|be\s+able|be\s+forced|be\s+asked)\s+to\s+(?:\S+\s+){0,2}$")
+_NO_NOUN_OF = r"(?i)\bno\s+[a-z]+\s+(?:for|on|of|about|at|from|in)\s+"
+# "has not yet reached a definitive agreement", "no figure has yet been agreed".
+_NOT_YET = (r"(?i)(?:\b(?:not|n't)\s+yet\s+(?:\S+\s+){0,3}|\bno\s+\S+\s+(?:has|have|had)\s+(?:yet\s+)?"
+            r"been\s+)$")
 _NO_COMMENT = r"(?i)\b(?:no|not|n['’]t)\s+(?:immediate\s+|further\s+|official\s+|any\s+)?comments?"
 
 
@@ -285,8 +293,11 @@ def trigger_modality(sentence: pl.Expr, trigger_offset: pl.Expr,
     `trigger_offset` is the trigger's code-point offset inside `sentence`.
     """
     # "had no comment on the attack" declines to comment; it does not negate the attack.
-    before = sentence.str.slice(0, trigger_offset).str.replace_all(_NO_COMMENT, " commented")
-    modality = (pl.when(before.str.contains(_NEGATION + _WINDOW) | before.str.contains(_FAILED_TO))
+    # "gave no agenda for the meetings" negates the agenda, not the meetings.
+    before = (sentence.str.slice(0, trigger_offset).str.replace_all(_NO_COMMENT, " commented")
+              .str.replace_all(_NO_NOUN_OF, " some thing of "))
+    modality = (pl.when(before.str.contains(_NEGATION + _WINDOW) | before.str.contains(_FAILED_TO)
+                        | before.str.contains(_NOT_YET))
                 .then(pl.lit("negated"))
                 .when(before.str.contains(_HYPOTHETICAL + _WINDOW) | before.str.contains(_MODAL_TO))
                 .then(pl.lit("hypothetical"))

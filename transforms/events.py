@@ -199,6 +199,14 @@ _STATIC_PLACE_BEFORE = re.compile(
     r"district|suburbs?|outskirts)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
 _SUBJECT_JOIN = re.compile(r"(?:\s*(?:,|and|&|the|['\u2019]s(?:\s+[A-Z][\w.-]*)*)\s*)*")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
+# People of a place who are not its state: "Rio de Janeiro's 3,500 dockworkers", "Spain's metal
+# workers" (while "Iran's parliament" or "U.S. officials" stand for the country).
+_LOWER_NOUN_AFTER = re.compile(
+    r"['\u2019]s\s+(?:[\d,.]+\s+)?(?:[a-z-]+\s+){0,2}?(?:workers|dockworkers|miners|farmers|employees|"
+    r"people|residents|citizens|voters|consumers|creditors|banks|companies|firms|producers|exporters|"
+    r"importers|unions|traders|dealers|investors|students|teachers|doctors|nurses|shareholders|"
+    r"businessmen|industrialists|manufacturers|retailers|airlines|refiners|shipowners|seamen|pilots|"
+    r"drivers|journalists|fans)\b")
 # A passive trigger ("was signed", "were arrested", "has been announced"): the subject is acted
 # on, the agent follows "by"; "it has been announced" names nobody.
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -226,7 +234,8 @@ _APPOSITION_TITLE = re.compile(r"['\u2019]?s?((?:\s+[A-Za-z][\w.&'\u2019-]*){1,4
 _TITLE_MODIFIERS = frozenset("""foreign finance trade defence defense interior economy health
     prime deputy senior former acting new top interim assistant economic oil agriculture energy
     justice education labour labor environment transport industry commerce state home news press
-    information culture managing first second vice joint general of for the""".split())
+    information culture managing first second vice joint general of for the central bank reserve
+    federal national state""".split())
 # A definite noun phrase standing for an organisation named earlier: "the company said",
 # "the ministry announced"; the head noun says which kind of organisation fits.
 _ORG_NOUN_SUBJECT = re.compile(
@@ -335,6 +344,12 @@ _POSSESSOR_ACTS = frozenset({"meet", "visit", "conference", "agreement", "statem
 # An organisation right before a meeting noun, with at most two lower-case words between.
 _BODY_MEETS = frozenset({"meet", "conference"})
 _COUNTRY_ACTS = frozenset({"violence", "sanction"})
+# Between a naming place and its trigger: nothing, or one word that is no verb ("the Venice
+# summit accord"; not "the Philippines has reached agreement").
+_PLACE_GAP = re.compile(r"\s+(?:(?!(?:has|have|had|is|are|was|were|will|would|to|and|or|the|a|an|"
+                        r"said|says)\b)[a-z][\w-]*(?<!ed)\s+)?")
+# Nominal triggers whose naming place is where they happened.
+_PLACE_NAMES = frozenset({"meet", "conference", "agreement", "visit", "protest"})
 _MODIFIER_GAP = re.compile(r"\s+(?:(?!(?:the|a|an|this|that|its|their|his|her|to|of|for|as|and|or)\s)"
                            r"[a-z][\w-]*\s+){0,2}")
 _BODY_JOIN = re.compile(r"\s*(?:,|and|,\s+and)\s*")
@@ -356,6 +371,8 @@ _HERE = re.compile(r"\b(?:here|in this city)\b")
 _HABITUAL_AFTER = re.compile(r"\b(?:(?:every|each)\s+(?:year|month|week|day|summer|winter|spring|"
                              r"autumn|fall|time)|annually|twice a year|once a year)\b", re.IGNORECASE)
 _HABITUAL_AFTER_CHARS = 40
+# A standing attitude: "has long rejected the label", "had long called for".
+_LONG_BEFORE = re.compile(r"\b(?:has|have|had)\s+long\s+$")
 _HABITUAL_BEFORE = re.compile(r"\b(?:usually|often|typically|normally|routinely|regularly|generally|"
                               r"traditionally|customarily|frequently|rarely|seldom|sometimes)\s+"
                               r"(?:(?:has|have|had|is|are|was|were|be|been)\s+)?"
@@ -474,7 +491,9 @@ class _ArticleContext:
         Minister ...") describes it rather than acting itself."""
         if (mention.entity_type == "LOCATION"
                 and _POSSESSIVE_AFTER.match(self.body, mention.end) is not None
-                and any(m.start > mention.start and m.entity_type != "LOCATION" for m in group)):
+                and (any(m.start > mention.start and m.entity_type != "LOCATION" for m in group)
+                     or _LOWER_NOUN_AFTER.match(self.body, mention.end) is not None)):
+            # "Russia's Foreign Minister X", "Rio de Janeiro's 3,500 dockworkers".
             return True
         after = next((m for m in group if m.start >= mention.end), None)
         if after is not None and self.title_gap(mention, after):
@@ -956,10 +975,19 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                     # A fronted possessive resolves to the main clause's subject ("During
                     # her visit, Ana ...") when no earlier name does.
                     actors, actor_basis = possessed
+            named_place = (_naming_place(ctx, sentence, start) if nominal and event_type in _PLACE_NAMES
+                           else None)
+            if named_place is not None:
+                # "the Venice summit", "the Paris accord", "the Downing Street talks": where it
+                # happened, not who acted.
+                actors = [a for a in actors if a != named_place]
+                actor_basis = actor_basis if actors else None
             # An election's place is the polity voting ("elections in Freedonia"), never a
             # place named before it ("campaigning in Accra ahead of the election").
             place = resolver.place(sentence, event_type, end, zone_end,
                                    after_only=nominal and event_type == "election")
+            if place is None and named_place is not None:
+                place = named_place
             if place is None and dateline_entity and _HERE.search(body, end, zone_end):
                 # "at the bank's annual meeting here": the dateline's place, said in the sentence.
                 place = dateline_entity
@@ -1035,6 +1063,16 @@ def _subject_does_not_make_it(body: str, sentence: tuple[int, int, int], start: 
     return reacting is not None and _OBJECT_GAP.fullmatch(body, reacting[1], start) is not None
 
 
+def _naming_place(ctx: _ArticleContext, sentence: tuple[int, int, int], start: int) -> str | None:
+    """A place naming the nominal trigger right before it ("the Venice summit", "last month's
+    Paris accord"), at most two lower-case words between."""
+    before = ctx.mentions_between(max(sentence[0], start - 60), start)
+    if (before and before[-1].entity_type == "LOCATION"
+            and _PLACE_GAP.fullmatch(ctx.body, before[-1].end, start) is not None):
+        return before[-1].entity_id
+    return None
+
+
 def _date_window(body: str, sentence: tuple[int, int, int], start: int, end: int, event_type: str,
                  next_start: int) -> tuple[int, int]:
     """The span of the sentence whose date expressions may date the event: from the last
@@ -1080,7 +1118,8 @@ def _habitual(body: str, sentence: tuple[int, int, int], start: int, end: int, z
     if _HABITUAL_AFTER.search(body, end, min(zone_end, end + _HABITUAL_AFTER_CHARS)):
         return True
     return (not _NOMINAL_TRIGGER.fullmatch(body, start, end)
-            and _HABITUAL_BEFORE.search(body, max(sentence[0], start - 30), start) is not None)
+            and (_HABITUAL_BEFORE.search(body, max(sentence[0], start - 30), start) is not None
+                 or _LONG_BEFORE.search(body, max(sentence[0], start - 30), start) is not None))
 
 
 def _acted_elsewhere(event: _Event, place: str, countries: dict[str, str]) -> bool:
@@ -1182,8 +1221,9 @@ def _confidence() -> pl.Expr:
 
 _STORY_PLACE_DAYS = 7
 # Events that the dateline city rarely hosts: threats and sanctions aimed abroad, visits (the
-# dateline is often where the visitor comes from), aid sent; and nationwide votes.
-_NOT_AT_DATELINE = ["threaten", "sanction", "visit", "aid"]
+# dateline is often where the visitor comes from), aid sent, fighting (reported from afar);
+# and nationwide votes.
+_NOT_AT_DATELINE = ["threaten", "sanction", "visit", "aid", "fight"]
 _POPULAR_VOTE = r"(?i)^(?:elections?|referendum|ballot|polls)$"
 
 
