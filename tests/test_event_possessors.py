@@ -423,3 +423,41 @@ def test_fighting_gets_no_dateline_place():
     event = only(events_of("LISBON, April 22 - Rebels and troops clashed near the border.",
                            dateline_place="LISBON"), "fight")
     assert event["location_entity_id"] is None
+
+
+@pytest.mark.parametrize("body, event_type", [
+    ("Kofi Mensah took part in a conference call on Tuesday.", "appeal"),
+    ("Thousands of farmers signed up for the scheme.", "agreement"),
+    ("Northwind Corp deployed its new phone service in Accra.", "aid"),
+])
+def test_calls_enrolments_and_services_are_no_events(body, event_type):
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
+def test_signing_up_to_a_deal_is_an_agreement():
+    assert only(events_of("Sylvania finally signed up to the deal in Accra."), "agreement")
+
+
+def test_the_parties_between_which_an_agreement_or_talks_are_act():
+    event = only(events_of("Kofi Mensah praised the agreement between Sylvania and Freedonia."), "agreement")
+    assert (event["actor_entity_ids"], event["target_entity_ids"]) == (["sylvania", "freedonia"], [])
+
+
+def test_a_meeting_attended_by_someone_is_theirs():
+    event = only(events_of("The meeting, attended by Ana Duarte and Kofi Mensah, ended late."), "meet")
+    assert event["actor_entity_ids"] == ["duarte", "mensah"]
+
+
+def test_a_place_opening_a_demonym_is_no_participant():
+    names = {"Latin": ("latin", "LOCATION"), "Ana Duarte": ("duarte", "PERSON")}
+    body = "Ana Duarte met Latin American producers in May."
+    events = extract_events(articles_for(body), mentions_for("a1", body, names))
+    assert only(events, "meet")["target_entity_ids"] == []
+
+
+def test_a_country_and_its_capital_act_once():
+    names = {"Soviet Union": ("ussr", "LOCATION", "SU"), "Moscow": ("moscow", "LOCATION", "SU")}
+    body = "The Soviet Union and Moscow officials signed the pact."
+    events = extract_events(articles_for(body), mentions_for("a1", body, names))
+    assert only(events, "agreement")["actor_entity_ids"] == ["ussr"]

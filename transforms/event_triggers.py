@@ -95,6 +95,9 @@ BLOCKER_PATTERNS = [
     r"threaten(?:s|ed|ing)? to (?:rise|fall|climb|drop|increase|decrease|slow|stall|exceed|outstrip|"
     r"spill|spread|soar|plunge|tumble|widen|narrow)",
     r"(?:fight|fights|fought|fighting) off",
+    r"(?:phone|telephone|conference|courtesy|wake-up|roll|close|judgment|judgement|margin) calls? (?:for|on)",
+    r"deploy(?:s|ed|ing)? (?:\w+ ){0,3}?(?:service|services|network|networks|technology|system|systems|"
+    r"software|capital|cash|funds|resources|products?)\b",
     # Participles as adjectives: "the detained men", "two jailed dissidents".
     r"(?:the|a|an|those|these|other|all|two|three|four|five|several|\d+) (?:detained|jailed|arrested) "
     r"(?:men|women|people|man|woman|dissidents?|activists?|protesters?|suspects?|leaders?|journalists?|"

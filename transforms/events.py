@@ -224,7 +224,7 @@ _TITLE_WORDS = frozenset("""secretary-general secretary general president vice-p
     adviser advisor treasurer founder owner editor correspondent professor prof dr gen commander
     colonel col lieutenant lt deputy vice economist analyst president-elect boss striker
     midfielder defender goalkeeper player skipper counsel attorney lawyer judge justice
-    undersecretary under-secretary emissary negotiator delegate chairperson controller
+    undersecretary under-secretary emissary negotiator delegate chairperson controller member
     vice-chairman vice-chancellor superintendent marshal admiral adm general-secretary""".split())
 # "Ana Duarte, Northwind board chairman,": a comma between the name and the organisation,
 # then up to four words (one of them a title) and a comma.
@@ -326,7 +326,12 @@ _NOT_PARTICIPLES = frozenset("during following including according regarding con
                              "notwithstanding morning evening something nothing anything everything "
                              "spring building king".split())
 _NOMINAL_BY = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?"
+                         r"(?:,?\s+(?:attended|hosted|chaired|organi[sz]ed|led|convened|held|signed|reached|"
+                         r"brokered|mediated)(?:\s+[a-z]+ly)?)?"
                          r"\s+by\s+((?:(?!\s(?:on|in|at|against|of|to)\s)[^,;])*)")
+# "an agreement between Mountain Bell and the Idaho PUC": both parties act.
+_BETWEEN = re.compile(r"\s+between\s+((?:(?!\s(?:on|in|at|over|about|to|for|that|which)\s)[^,;])*)")
+_BETWEEN_TYPES = frozenset({"meet", "agreement", "fight"})
 _AGENT_BY = re.compile(r"\bby\b([^,;]*)")
 # A possessor before a nominal trigger ("Nakasone's talks", "the Bundesbank's central bank
 # council meeting", "his first meeting", "the company's annual meeting"): the possessor acts,
@@ -363,6 +368,9 @@ _REPORTED_CONTENT = re.compile(r"\bthat\b|[\"\u201c]")
 _APPEAL_TO = re.compile(r"\s+to\b")
 _APPEAL_TO_DO = re.compile(r"\s+to\s+(?:[\w'.,-]+\s+){1,8}?(?:to\s+[a-z]|for\b|against\b|not\s+to\b)|"
                            r"\s+to\s+(?:the\s+)?(?:[\w'.-]+\s+){0,4}?(?:[Cc]ourt|[Tt]ribunal|[Aa]ppeals|[Bb]oard)\b")
+_UP = re.compile(r"\s+up\b")
+_UP_TO_DEAL = re.compile(r"\s+up\s+to\s+(?:it\b|(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:deal|agreement|accord|pact|treaty|plan|package)s?\b)")
 _GATHERING_WORD = re.compile(r"(?i)\b(?:summit|conference|meeting|talks|gathering|forum)s?\b")
 _HERE = re.compile(r"\b(?:here|in this city)\b")
 # A habitual or generic happening, not one event: "tourists who visit Cuba every year"
@@ -398,13 +406,18 @@ _HOST_VERB = re.compile(r"\b(?:hold|holds|held|holding|host|hosts|hosted|hosting
                         r"stage[sd]?|staging|chair|chairs|chaired|chairing|open|opens|opened)\b")
 
 
+# A place word that opens a demonym phrase: "Latin" of "Latin American producers".
+_DEMONYM_AFTER = re.compile(r"\s+(?:American|African|European|Asian|Arab|Atlantic|Pacific)s?\b")
+
+
 def _fragment(body: str, mention: _Mention) -> bool:
     """A mention that starts or ends inside a word or a dotted acronym ("Sino-U" of
     "Sino-U.S."), or a single character: an entity extractor's partial match, no participant."""
     before = body[mention.start - 1:mention.start] if mention.start else ""
     after = body[mention.end:mention.end + 3]
     return (mention.end - mention.start < 2 or before.isalnum() or after[:1].isalnum()
-            or (after[:1] == "." and after[1:2].isalpha() and after[2:3] == "."))
+            or (after[:1] == "." and after[1:2].isalpha() and after[2:3] == ".")
+            or _DEMONYM_AFTER.match(body, mention.end) is not None)
 
 
 class _ArticleContext:
@@ -418,6 +431,7 @@ class _ArticleContext:
         self.mentions = [m for m in mentions if not self.in_quote(m.start) and not _fragment(body, m)]
         self._mention_starts = [m.start for m in self.mentions]
         self.persons = {m.entity_id for m in mentions if m.entity_type == "PERSON"}
+        self.by_id = {m.entity_id: m for m in mentions}
         self._sentence_starts: list[int] | None = None
 
     def sentence_start_of(self, pos: int) -> int:
@@ -945,7 +959,8 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
             next_trigger = inside[j + 1][0] if j + 1 < len(inside) else sentence[1]
             zone_end = min([b for b, _, _ in breaks if b >= end] + [next_trigger])
             if (_habitual(body, sentence, start, end, zone_end) or _attracts(body, start, end, event_type)
-                    or _hosts_no_gathering(body, sentence, start, end, event_type)):
+                    or _hosts_no_gathering(body, sentence, start, end, event_type)
+                    or _signs_up(body, start, end, event_type)):
                 continue
             seen.add(event_type)
             actors, actor_basis = resolver.actors(sentence, breaks, start, events)
@@ -1015,6 +1030,13 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                     if agents:
                         actors, actor_basis = _unique(agents), "explicit"
                         targets = [t for t in targets if t not in agents]
+                between = _BETWEEN.match(body, end) if event_type in _BETWEEN_TYPES else None
+                if between:
+                    named = ctx.mentions_between(between.start(1), min(between.end(1), sentence[1]))
+                    parties = _unique([m.entity_id for m in named if not ctx.is_modifier(m, named)])
+                    if len(parties) >= 2:
+                        actors, actor_basis = parties, "explicit"
+                        targets = [t for t in targets if t not in parties]
                 body_of = _MEETING_OF.match(body, end) if event_type in ("meet", "conference") else None
                 if body_of:
                     # "a meeting of the Gulf Council": the body meets; whoever attends or
@@ -1031,6 +1053,7 @@ def _article_events(body: str, triggers: list[tuple[int, int, str]], mentions: l
                 # A statement has a target only when addressed to someone ("in a statement to").
                 targets = [m.entity_id for m in ctx.mentions_between(end, zone_end)
                            if m.entity_id in targets and _ADDRESSED_TO.search(body, max(end, m.start - 12), m.start)]
+            actors = _one_per_country(ctx, actors)
             events.append(_Event(
                 event_type, start, end, sentence[0], sentence[1], sentence[2], actors, actor_basis,
                 targets, place, "sentence" if place else None, next_start, window_start))
@@ -1105,6 +1128,13 @@ def _attracts(body: str, start: int, end: int, event_type: str) -> bool:
             and _APPEAL_TO.match(body, end) is not None and _APPEAL_TO_DO.match(body, end) is None)
 
 
+def _signs_up(body: str, start: int, end: int, event_type: str) -> bool:
+    """"signed up for broadband", "signing up stars": enrolment, not an agreement between
+    parties (but "signed up to the deal" is one)."""
+    return (event_type == "agreement" and body[start:end].lower().startswith("sign")
+            and _UP.match(body, end) is not None and _UP_TO_DEAL.match(body, end) is None)
+
+
 def _hosts_no_gathering(body: str, sentence: tuple[int, int, int], start: int, end: int,
                         event_type: str) -> bool:
     """"hosted" in a sentence about no summit, meeting or talks ("hosted the ceremony",
@@ -1120,6 +1150,19 @@ def _habitual(body: str, sentence: tuple[int, int, int], start: int, end: int, z
     return (not _NOMINAL_TRIGGER.fullmatch(body, start, end)
             and (_HABITUAL_BEFORE.search(body, max(sentence[0], start - 30), start) is not None
                  or _LONG_BEFORE.search(body, max(sentence[0], start - 30), start) is not None))
+
+
+def _one_per_country(ctx: _ArticleContext, actors: list[str]) -> list[str]:
+    """Actors without a city of a country that also acts ("the Soviet Union" and "Moscow"
+    are one actor: the country)."""
+    places = [ctx.by_id[a] for a in actors if a in ctx.by_id and ctx.by_id[a].entity_type == "LOCATION"]
+    if len(places) < 2:
+        return actors
+    countries = {m.country for m in places if m.country and (known := lookup(m.name)) is not None
+                 and known.kind == "country"}
+    return [a for a in actors
+            if not (a in ctx.by_id and ctx.by_id[a].entity_type == "LOCATION" and ctx.by_id[a].country in countries
+                    and (known := lookup(ctx.by_id[a].name)) is not None and known.kind != "country")]
 
 
 def _acted_elsewhere(event: _Event, place: str, countries: dict[str, str]) -> bool:
