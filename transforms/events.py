@@ -279,7 +279,7 @@ _ITS_SUBJECT = re.compile(r"\b[Ii]ts\s+(?:[a-z-]+\s+){1,2}$")
 _OPENING_LOWER_WORDS = 4
 _SHARED_SUBJECT_BREAKS = frozenset({"and", "but", "before", "after", "while", "when"})
 _NO_SUBJECT = re.compile(r"(?:\s*(?:has|have|had|was|were|is|are|will|would|also|then|later|"
-                         r"subsequently|since|then|itself|[a-z]+ly))*\s*")
+                         r"subsequently|since|itself|[a-z]+ly))*\s*")
 _VISITOR_GAP = re.compile(r"\s+(?:[A-Z][\w.'-]*\s+){0,4}")
 # Trigger nouns, and the prepositions that make one the topic or object of another word.
 _NOMINAL_TRIGGER = re.compile(
