@@ -13,6 +13,11 @@ from test_events import FRIDAY, articles_for, events_of, mentions_for, only
 from transforms.events import extract_events
 
 
+def assert_no_event(body: str, event_type: str) -> None:
+    events = events_of(body)
+    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+
+
 @pytest.mark.parametrize("body, event_type, actors", [
     ("Sylvania's talks with Kofi Mensah ended late.", "meet", ["sylvania"]),
     ("The visit marked Northwind Corp's third annual meeting in Accra.", "meet", ["northwind"]),
@@ -97,8 +102,7 @@ def test_leaving_for_talks_keeps_the_subject():
     ("The council usually meets in June.", "meet"),
 ])
 def test_opinions_frameworks_laws_and_habits_are_no_events(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 def test_agreeing_with_a_party_is_still_an_agreement():
@@ -137,8 +141,7 @@ def test_dates_of_terms_and_weekends(body, event_type, expected):
     ("Kofi Mensah urged Sylvania to meet the deficit reduction targets.", "meet"),
 ])
 def test_forecasts_contents_web_visits_and_instruments_are_no_events(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 @pytest.mark.parametrize("body, event_type, modality", [
@@ -246,8 +249,7 @@ def test_a_reporting_clause_at_the_end_names_no_target():
     ("Ninety MPs have signed a motion backing the ban.", "agreement"),
 ])
 def test_generic_calls_habits_standing_deals_voter_groups_and_motions_are_no_events(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 @pytest.mark.parametrize("body, event_type, expected", [
@@ -298,8 +300,7 @@ def test_a_reporting_verb_starts_a_new_clause():
     ("The two sides usually try to meet before the season.", "meet"),
 ])
 def test_wrong_senses_disasters_and_habits_are_no_events(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 def test_officials_meeting_on_a_response_still_meet():
@@ -341,8 +342,7 @@ def test_a_day_in_words():
     ("The firm did not meet an income condition on its loans.", "meet"),
 ])
 def test_senses_that_make_no_event(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 @pytest.mark.parametrize("body", [
@@ -381,8 +381,7 @@ def test_so_long_ago():
     ("Sylvania must free or charge the detained men.", "arrest"),
 ])
 def test_standing_attitudes_and_adjectival_participles_are_no_events(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 def test_a_surname_long_is_no_habit():
@@ -431,8 +430,7 @@ def test_fighting_gets_no_dateline_place():
     ("Northwind Corp deployed its new phone service in Accra.", "aid"),
 ])
 def test_calls_enrolments_and_services_are_no_events(body, event_type):
-    events = events_of(body)
-    assert events.filter(pl.col("event_type") == event_type).height == 0, events.select("event_type", "trigger")
+    assert_no_event(body, event_type)
 
 
 def test_signing_up_to_a_deal_is_an_agreement():

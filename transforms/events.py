@@ -761,9 +761,8 @@ class _Resolver:
         if noun:
             return self._organisation_noun(noun.lower(), lead.start())
         if pronoun is None:
-            owner = next((m for m in self.ctx.mentions_between(max(sentence[0], lead.start() - 80), lead.start())
-                          if m.end == lead.start()), None)
-            return ([owner.entity_id], "explicit") if owner is not None else None
+            owner = self._named_before(sentence, lead.start())
+            return ([owner], "explicit") if owner is not None else None
         pronoun = pronoun.lower()
         if pronoun == "its":
             return self._it_subject(sentence, lead.start())
@@ -781,8 +780,11 @@ class _Resolver:
         lead = _POSSESSOR_BEFORE.search(self.ctx.body, max(sentence[0], trigger_start - 60), trigger_start)
         if lead is None or lead.group(1) or lead.group(2):
             return None
-        owner = next((m for m in self.ctx.mentions_between(max(sentence[0], lead.start() - 80), lead.start())
-                      if m.end == lead.start()), None)
+        return self._named_before(sentence, lead.start())
+
+    def _named_before(self, sentence: tuple[int, int, int], pos: int) -> str | None:
+        """The entity of the mention ending right at `pos` (before a possessive "'s")."""
+        owner = next((m for m in self.ctx.mentions_between(max(sentence[0], pos - 80), pos) if m.end == pos), None)
         return owner.entity_id if owner is not None else None
 
     def _naming_modifier(self, sentence: tuple[int, int, int], trigger_start: int,
