@@ -8,7 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from transforms.events import EVENT_COLUMNS, EVENT_SCHEMA, extract_events, sentence_spans
+from transforms.event_sentences import sentence_spans
+from transforms.events import EVENT_COLUMNS, EVENT_SCHEMA, extract_events
 from transforms.vocabulary import DATE_BASES, EVENT_TYPES
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
