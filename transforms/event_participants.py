@@ -88,8 +88,6 @@ _LOWER_NOUN_AFTER = re.compile(
     r"drivers|journalists|fans)\b")
 PARTICIPLE = re.compile(r"[A-Za-z]+ed|taken into custody|shot dead")
 _DUMMY_IT = re.compile(r"\b[Ii]t\s+(?:has\s+|had\s+)?(?:been|was|is)\s+(?:[a-z]+ly\s+)?$")
-# "Visiting Brazilian President Luis Inacio Lula da Silva said": the capitalised words after
-# an adjectival "visiting" lead to the visitor.
 # Between an organisation or place and the person it describes: an optional possessive, then
 # up to five words, one of them a title ("chairman", "Secretary General", "Trade Minister").
 _TITLE_GAP = re.compile(r"(?:['\u2019]s)?((?:\s+[A-Za-z][\w.&'\u2019-]*){1,5})\s+")
@@ -155,7 +153,7 @@ _OPENING_LOWER_WORDS = 4
 _SHARED_SUBJECT_BREAKS = frozenset({"and", "but", "before", "after", "while", "when"})
 _NO_SUBJECT = re.compile(r"(?:\s*(?:has|have|had|was|were|is|are|will|would|also|then|later|"
                          r"subsequently|since|itself|[a-z]+ly))*\s*")
-# Trigger nouns, and the prepositions that make one the topic or object of another word.
+# Trigger nouns (with "with" / "to": "talks with", "trip to").
 NOMINAL_TRIGGER = re.compile(
     r"(?i:attacks?|bombings?|killing|explosions?|massacre|meetings?|talks|summit|conference|"
     r"agreements?|accords?|treaty|elections?|referendum|ballot|protests?|demonstrations?|"

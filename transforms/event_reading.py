@@ -17,7 +17,11 @@ from transforms.gazetteer import lookup
 # on, the agent follows "by"; "it has been announced" names nobody.
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _REDUCED_PASSIVE_TYPES = frozenset({"arrest", "violence"})
+# "Visiting Brazilian President Luis Inacio Lula da Silva said": the capitalised words after
+# an adjectival "visiting" lead to the visitor.
 _VISITOR_GAP = re.compile(r"\s+(?:[A-Z][\w.'-]*\s+){0,4}")
+# The prepositions that make a trigger noun the topic or object of another word ("the
+# organisers of the attack", "concern about the talks").
 _TOPIC_OF = re.compile(r"\b(?:of|for|about|over|on|to|into|against|concerning|"
                        r"regarding)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|"
                        r"such\s+)?(?:(?!(?:his|her|its|their|our|my)\b)[\w'-]+\s+){0,2}$",
